@@ -1,0 +1,5 @@
+package cn.tongxin.people;
+
+public enum Gender {
+    M, F
+}
