@@ -31,6 +31,7 @@ class EmbeddedDatabaseConfig {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfig.class);
     private static final AtomicInteger throwAwayDatabases = new AtomicInteger();
     private static EmbeddedPostgres throwAwayServer;
+    private static int throwAwayUsers;
 
     @Bean(destroyMethod = "close")
     EmbeddedServer embeddedPostgres(@Value("${tongxin.embedded-db.dir:}") String dir) throws IOException {
@@ -44,6 +45,7 @@ class EmbeddedDatabaseConfig {
         return new EmbeddedServer(EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start(), true);
     }
@@ -63,16 +65,9 @@ class EmbeddedDatabaseConfig {
 
     private static synchronized EmbeddedPostgres sharedThrowAwayServer() throws IOException {
         if (throwAwayServer == null) {
-            EmbeddedPostgres server = EmbeddedPostgres.builder().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    server.close();
-                } catch (IOException e) {
-                    log.warn("Could not stop the test PostgreSQL", e);
-                }
-            }));
-            throwAwayServer = server;
+            throwAwayServer = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
         }
+        throwAwayUsers++;
         return throwAwayServer;
     }
 
@@ -115,11 +110,21 @@ class EmbeddedDatabaseConfig {
         Files.deleteIfExists(pidFile);
     }
 
-    /** The server, and whether this context owns it (the JVM-wide test server outlives each context). */
+    /**
+     * The server, and whether this context owns it. The JVM-wide test server stops when the last
+     * context using it closes, after that context's connection pool.
+     */
     record EmbeddedServer(EmbeddedPostgres server, boolean owned) {
         void close() throws IOException {
             if (owned) {
                 server.close();
+                return;
+            }
+            synchronized (EmbeddedDatabaseConfig.class) {
+                if (--throwAwayUsers == 0) {
+                    throwAwayServer.close();
+                    throwAwayServer = null;
+                }
             }
         }
     }

@@ -1,0 +1,24 @@
+package cn.tongxin;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A test on the real application against a real (embedded, throw-away) PostgreSQL, with the demo
+ * province loaded: accounts admin, organizer, qingzhou (a city organizer), checker, trainee, lecturer.
+ * All such tests share one Spring context and one database; they create their own data or read the demo's.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = {
+        "tongxin.embedded-db.dir=",
+        "tongxin.demo-data=always",
+        "spring.main.banner-mode=off",
+        "logging.level.org.atmosphere=warn"
+})
+public @interface IntegrationTest {
+}
