@@ -1,6 +1,7 @@
 package cn.tongxin;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -11,9 +12,11 @@ import java.lang.annotation.Target;
  * A test on the real application against a real (embedded, throw-away) PostgreSQL, with the demo
  * province loaded: accounts admin, organizer, qingzhou (a city organizer), checker, trainee, lecturer.
  * All such tests share one Spring context and one database; they create their own data or read the demo's.
+ * The application's {@code Clock} is a {@link MutableClock}: real time unless a test sets it (and resets it after).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@Import(TestClockConfig.class)
 @SpringBootTest(properties = {
         "tongxin.embedded-db.dir=",
         "tongxin.demo-data=always",

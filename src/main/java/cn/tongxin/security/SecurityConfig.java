@@ -5,7 +5,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -34,13 +39,13 @@ class SecurityConfig {
     static final Duration REMEMBER_ME_FOR = Duration.ofHours(36);
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AccountDirectory accounts, PasswordEncoder encoder,
-                                            Clock clock, PersistentTokenRepository tokens,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+                                            PersistentTokenRepository tokens,
                                             UserDetailsService userDetails, SessionRegistry sessions,
                                             @Value("${tongxin.security.remember-me-key}") String rememberMeKey) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/webjars/**", "/images/**", "/styles.css", "/public/**").permitAll());
-        http.authenticationProvider(new PortalAuthenticationProvider(accounts, encoder, clock));
+        http.authenticationManager(authenticationManager);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("login", "/login?logout"));
         http.formLogin(form -> form.failureHandler(failureHandler()));
         http.rememberMe(remember -> remember
@@ -65,6 +70,20 @@ class SecurityConfig {
             response.setStatus(HttpServletResponse.SC_FOUND);
             response.sendRedirect(request.getContextPath() + "/login?" + query);
         };
+    }
+
+    /** The only way to check a password: throttled, counted, and the same for every login path. */
+    @Bean
+    AuthenticationManager authenticationManager(AccountDirectory accounts, PasswordEncoder encoder, Clock clock,
+                                                AuthenticationEventPublisher events) {
+        ProviderManager manager = new ProviderManager(new PortalAuthenticationProvider(accounts, encoder, clock));
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
+    }
+
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+        return new DefaultAuthenticationEventPublisher(publisher);
     }
 
     @Bean

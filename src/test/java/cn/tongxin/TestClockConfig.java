@@ -1,0 +1,15 @@
+package cn.tongxin;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+@TestConfiguration(proxyBeanMethods = false)
+class TestClockConfig {
+
+    @Bean
+    @Primary
+    MutableClock testClock() {
+        return new MutableClock(Application.ZONE);
+    }
+}
