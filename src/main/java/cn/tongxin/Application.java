@@ -3,7 +3,6 @@ package cn.tongxin;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.component.page.Push;
-import com.vaadin.flow.server.PWA;
 import com.vaadin.flow.theme.lumo.Lumo;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import org.springframework.boot.SpringApplication;
@@ -20,7 +19,6 @@ import java.time.ZoneId;
 @SpringBootApplication
 @EnableScheduling
 @Push
-@PWA(name = "同心 · 统战理论学习培训平台", shortName = "同心")
 @Meta(name = "viewport", content = "width=device-width, initial-scale=1")
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles.css")

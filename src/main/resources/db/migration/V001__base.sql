@@ -1,4 +1,4 @@
--- Shared kernel: cross-module events (Spring Modulith's registry), the audit log, remember-me tokens.
+-- Shared kernel: cross-module events (Spring Modulith's registry) and the audit log.
 
 create table event_publication (
     id                     uuid not null primary key,
@@ -41,12 +41,3 @@ create table audit_event (
 create index audit_event_at_idx on audit_event (at desc);
 create index audit_event_target_idx on audit_event (target_type, target_id, at desc);
 create index audit_event_actor_idx on audit_event (actor, at desc);
-
--- Spring Security's persistent remember-me tokens: a trainee's phone stays signed in through the class day.
-create table persistent_logins (
-    username  varchar(64) not null,
-    series    varchar(64) primary key,
-    token     varchar(64) not null,
-    last_used timestamp   not null
-);
-create index persistent_logins_username_idx on persistent_logins (username);

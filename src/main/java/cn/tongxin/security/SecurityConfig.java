@@ -11,6 +11,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.RememberMeAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -22,11 +23,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
-import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -40,7 +38,6 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
-                                            PersistentTokenRepository tokens,
                                             UserDetailsService userDetails, SessionRegistry sessions,
                                             @Value("${tongxin.security.remember-me-key}") String rememberMeKey) throws Exception {
         http.authorizeHttpRequests(auth -> auth
@@ -48,9 +45,11 @@ class SecurityConfig {
         http.authenticationManager(authenticationManager);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("login", "/login?logout"));
         http.formLogin(form -> form.failureHandler(failureHandler()));
+        // A signed cookie rather than rotating database tokens: a phone opening the portal fires several
+        // requests at once, and rotating tokens would see that as cookie theft and drop the login.
+        // The signature covers the password hash, so a password reset ends it; a disabled account is refused.
         http.rememberMe(remember -> remember
                 .key(rememberMeKey)
-                .tokenRepository(tokens)
                 .userDetailsService(userDetails)
                 .alwaysRemember(true)
                 .tokenValiditySeconds((int) REMEMBER_ME_FOR.toSeconds()));
@@ -75,8 +74,10 @@ class SecurityConfig {
     /** The only way to check a password: throttled, counted, and the same for every login path. */
     @Bean
     AuthenticationManager authenticationManager(AccountDirectory accounts, PasswordEncoder encoder, Clock clock,
-                                                AuthenticationEventPublisher events) {
-        ProviderManager manager = new ProviderManager(new PortalAuthenticationProvider(accounts, encoder, clock));
+                                                AuthenticationEventPublisher events,
+                                                @Value("${tongxin.security.remember-me-key}") String rememberMeKey) {
+        ProviderManager manager = new ProviderManager(new PortalAuthenticationProvider(accounts, encoder, clock),
+                new RememberMeAuthenticationProvider(rememberMeKey));
         manager.setAuthenticationEventPublisher(events);
         return manager;
     }
@@ -89,13 +90,6 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
-    PersistentTokenRepository rememberMeTokens(DataSource dataSource) {
-        JdbcTokenRepositoryImpl repository = new JdbcTokenRepositoryImpl();
-        repository.setDataSource(dataSource);
-        return repository;
     }
 
     /** Used by remember-me: it re-reads the account, so a disabled one is not let back in. */

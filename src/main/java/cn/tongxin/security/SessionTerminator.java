@@ -1,19 +1,18 @@
 package cn.tongxin.security;
 
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 import org.springframework.stereotype.Service;
 
-/** Ends every session and remembered login of an account, e.g. when it is disabled. */
+/**
+ * Ends every open session of an account, e.g. when it is disabled. (A remembered login cannot come
+ * back either: remember-me re-reads the account and refuses a disabled one.)
+ */
 @Service
 public class SessionTerminator {
 
     private final SessionRegistry sessions;
-    private final PersistentTokenRepository tokens;
-
-    SessionTerminator(SessionRegistry sessions, PersistentTokenRepository tokens) {
+    SessionTerminator(SessionRegistry sessions) {
         this.sessions = sessions;
-        this.tokens = tokens;
     }
 
     public int endSessionsOf(long accountId, String username) {
@@ -26,7 +25,6 @@ public class SessionTerminator {
                 }
             }
         }
-        tokens.removeUserTokens(username);
         return ended;
     }
 }

@@ -6,6 +6,7 @@ import cn.tongxin.audit.AuditFilter;
 import cn.tongxin.audit.AuditService;
 import cn.tongxin.people.AccountService;
 import cn.tongxin.people.UnitService;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 @IntegrationTest
@@ -106,6 +110,17 @@ class LoginProtectionTest {
         assertThat(login(PASSWORD)).startsWith("/login?error=locked");
         clock.advance(LoginThrottle.LOCK_FOR.plusSeconds(1));
         assertThat(login(PASSWORD)).doesNotContain("error");
+    }
+
+    @Test
+    void a_login_is_remembered_for_a_training_day_without_the_session() throws Exception {
+        MvcResult login = mvc.perform(post("/login").param("username", username).param("password", PASSWORD).with(csrf()))
+                .andReturn();
+        Cookie remembered = login.getResponse().getCookie("remember-me");
+        assertThat(remembered).isNotNull();
+        assertThat(remembered.getMaxAge()).isGreaterThanOrEqualTo((int) Duration.ofHours(24).toSeconds());
+        mvc.perform(get("/").cookie(remembered)).andExpect(authenticated().withUsername(username));
+        mvc.perform(get("/")).andExpect(unauthenticated());
     }
 
     @Test
