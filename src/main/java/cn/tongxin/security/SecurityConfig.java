@@ -1,5 +1,6 @@
 package cn.tongxin.security;
 
+import cn.tongxin.security.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,7 +44,7 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/webjars/**", "/images/**", "/styles.css", "/public/**").permitAll());
         http.authenticationManager(authenticationManager);
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("login", "/login?logout"));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"));
         http.formLogin(form -> form.failureHandler(failureHandler()));
         // A signed cookie rather than rotating database tokens: a phone opening the portal fires several
         // requests at once, and rotating tokens would see that as cookie theft and drop the login.

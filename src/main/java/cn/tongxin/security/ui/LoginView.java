@@ -20,11 +20,11 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
  */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
-class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm form = new LoginForm();
 
-    LoginView() {
+    public LoginView() {
         addClassName("tx-login");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
