@@ -12,11 +12,12 @@ import java.lang.annotation.Target;
  * A test on the real application against a real (embedded, throw-away) PostgreSQL, with the demo
  * province loaded: accounts admin, organizer, qingzhou (a city organizer), checker, trainee, lecturer.
  * All such tests share one Spring context and one database; they create their own data or read the demo's.
- * The application's {@code Clock} is a {@link MutableClock}: real time unless a test sets it (and resets it after).
+ * The application's {@code Clock} is a {@link MutableClock}: real time unless a test sets it (and resets it after);
+ * {@link TestOccasions} offers sign-in occasions of kind "TEST".
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@Import(TestClockConfig.class)
+@Import(TestSupportConfig.class)
 @SpringBootTest(properties = {
         "tongxin.embedded-db.dir=",
         "tongxin.demo-data=always",

@@ -5,11 +5,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 @TestConfiguration(proxyBeanMethods = false)
-class TestClockConfig {
+class TestSupportConfig {
 
     @Bean
     @Primary
     MutableClock testClock() {
         return new MutableClock(Application.ZONE);
+    }
+
+    @Bean
+    TestOccasions testOccasions() {
+        return new TestOccasions();
     }
 }

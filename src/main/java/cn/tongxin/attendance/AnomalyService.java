@@ -1,0 +1,75 @@
+package cn.tongxin.attendance;
+
+import cn.tongxin.security.Roles;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Signs of proxy sign-in for the checkers. */
+@Service
+public class AnomalyService {
+
+    /** This many sign-ins from one address within {@link #BURST_WINDOW} is a burst worth a look. */
+    static final int BURST_SIZE = 5;
+    static final Duration BURST_WINDOW = Duration.ofSeconds(10);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AnomalyService(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @PreAuthorize("hasAnyRole('" + Roles.ADMIN + "','" + Roles.CHECKER + "')")
+    @Transactional(readOnly = true)
+    public List<Anomaly> recent(Duration within) {
+        Timestamp since = Timestamp.from(clock.instant().minus(within));
+        List<Anomaly> found = new ArrayList<>();
+        // A phone that tried to sign in a second person (refused), or signed several people at kiosk-less doors.
+        found.addAll(jdbc.sql("""
+                        select r.occasion_kind || ':' || r.occasion_id as occasion, max(r.at) as at, r.device_id,
+                               count(distinct coalesce(r.person_id, 0)) + 1 as people
+                        from sign_in_refusal r
+                        where r.reason = 'DEVICE_USED' and r.at >= :since
+                        group by r.occasion_kind, r.occasion_id, r.device_id""")
+                .param("since", since)
+                .query((rs, n) -> new Anomaly(Anomaly.Kind.SHARED_DEVICE, rs.getString("occasion"),
+                        rs.getTimestamp("at").toInstant(), rs.getString("device_id"), rs.getInt("people")))
+                .list());
+        found.addAll(jdbc.sql("""
+                        select coalesce(r.occasion_kind || ':' || r.occasion_id, '') as occasion, max(r.at) as at,
+                               coalesce(p.name, '') as who, count(*) as tries
+                        from sign_in_refusal r left join person p on p.id = r.person_id
+                        where r.reason = 'EXPIRED_CODE' and r.at >= :since
+                        group by r.occasion_kind, r.occasion_id, p.name""")
+                .param("since", since)
+                .query((rs, n) -> new Anomaly(Anomaly.Kind.EXPIRED_CODE, rs.getString("occasion"),
+                        rs.getTimestamp("at").toInstant(), rs.getString("who"), rs.getInt("tries")))
+                .list());
+        found.addAll(jdbc.sql("""
+                        select s.occasion_kind || ':' || s.occasion_id as occasion, s.remote_address,
+                               min(s.signed_at) as at, count(*) as n
+                        from sign_in s
+                        where s.signed_at >= :since and s.remote_address is not null and s.method in ('QR', 'CODE')
+                        group by s.occasion_kind, s.occasion_id, s.remote_address,
+                                 floor(extract(epoch from s.signed_at) / :window)
+                        having count(*) >= :burst""")
+                .param("since", since).param("window", BURST_WINDOW.toSeconds()).param("burst", BURST_SIZE)
+                .query((rs, n) -> new Anomaly(Anomaly.Kind.BURST_FROM_ONE_ADDRESS, rs.getString("occasion"),
+                        rs.getTimestamp("at").toInstant(), rs.getString("remote_address"), rs.getInt("n")))
+                .list());
+        found.sort(Comparator.comparing(Anomaly::at).reversed());
+        return found;
+    }
+
+}

@@ -1,0 +1,9 @@
+package cn.tongxin.attendance;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+/** What the door screen shows now: the QR link's token, the typed code, until when, and the window. */
+public record DoorCode(Occasion occasion, String token, String code, Instant validUntil, WindowState state)
+        implements Serializable {
+}

@@ -1,0 +1,308 @@
+package cn.tongxin.attendance;
+
+import cn.tongxin.audit.AuditService;
+import cn.tongxin.base.DomainException;
+import cn.tongxin.security.Caller;
+import cn.tongxin.security.Callers;
+import cn.tongxin.security.Roles;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sign-in at the door (QR and typed code), at a kiosk (personal codes) and by hand, for any occasion.
+ * One record per person per occasion, whatever the number of taps; one phone per person per occasion.
+ */
+@Service
+public class SignInService {
+
+    static final String ORGANIZERS = "hasAnyRole('" + Roles.ADMIN + "','" + Roles.ORGANIZER + "')";
+
+    private final Occasions occasions;
+    private final DoorTokens tokens;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final AuditService audit;
+    private final ApplicationEventPublisher events;
+
+    SignInService(Occasions occasions, DoorTokens tokens, JdbcClient jdbc, Clock clock, AuditService audit,
+                  ApplicationEventPublisher events) {
+        this.occasions = occasions;
+        this.tokens = tokens;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    // --- the door ---
+
+    /** The code the door screen shows now; organizers of the occasion's unit (or above) only. */
+    @PreAuthorize(ORGANIZERS)
+    @Transactional(readOnly = true)
+    public DoorCode doorCode(OccasionRef ref) {
+        Occasion occasion = managed(ref);
+        Instant now = clock.instant();
+        long round = DoorTokens.roundAt(now);
+        return new DoorCode(occasion, tokens.token(ref, round), tokens.code(ref, round), DoorTokens.roundEnds(now),
+                occasion.stateAt(now));
+    }
+
+    /** The occasion a scanned link points to, for the phone page to show before the tap (nothing is recorded). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<Occasion> occasionOfToken(String token) {
+        return tokens.parse(token).flatMap(p -> occasions.find(p.ref()));
+    }
+
+    /** The trainee's tap after scanning the door QR. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public SignInResult signInWithToken(String token, ClientInfo client) {
+        Instant now = clock.instant();
+        var parsed = tokens.parse(token);
+        if (parsed.isEmpty()) {
+            refuse(null, null, "WRONG_CODE", client, now);
+            return SignInResult.refused(SignInOutcome.WRONG_CODE, null);
+        }
+        Occasion occasion = occasions.find(parsed.get().ref()).orElse(null);
+        if (occasion == null) {
+            return SignInResult.refused(SignInOutcome.WRONG_CODE, null);
+        }
+        if (!DoorTokens.fresh(parsed.get().round(), now)) {
+            refuse(occasion.ref(), Callers.require().personId(), "EXPIRED_CODE", client, now);
+            return SignInResult.refused(SignInOutcome.EXPIRED_CODE, occasion);
+        }
+        return signIn(occasion, SignInMethod.QR, client, now);
+    }
+
+    /** The trainee types the 6-digit code shown at the door (for those who cannot scan). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public SignInResult signInWithCode(String typed, ClientInfo client) {
+        Caller caller = Callers.require();
+        Instant now = clock.instant();
+        if (caller.personId() == null) {
+            return SignInResult.refused(SignInOutcome.NO_PERSON, null);
+        }
+        String code = typed == null ? "" : typed.replaceAll("\\s", "");
+        List<Occasion> open = occasions.openFor(caller.personId(), now);
+        for (Occasion occasion : open) {
+            if (tokens.codeMatches(occasion.ref(), code, now)) {
+                return signIn(occasion, SignInMethod.CODE, client, now);
+            }
+        }
+        for (Occasion occasion : open) {
+            if (tokens.codeWasRecent(occasion.ref(), code, now)) {
+                refuse(occasion.ref(), caller.personId(), "EXPIRED_CODE", client, now);
+                return SignInResult.refused(SignInOutcome.EXPIRED_CODE, occasion);
+            }
+        }
+        refuse(null, caller.personId(), "WRONG_CODE", client, now);
+        return SignInResult.refused(open.isEmpty() ? SignInOutcome.NOT_EXPECTED : SignInOutcome.WRONG_CODE, null);
+    }
+
+    private SignInResult signIn(Occasion occasion, SignInMethod method, ClientInfo client, Instant now) {
+        Caller caller = Callers.require();
+        if (caller.personId() == null) {
+            return SignInResult.refused(SignInOutcome.NO_PERSON, occasion);
+        }
+        return record(occasion, caller.personId(), method, client, now, null);
+    }
+
+    private SignInResult record(Occasion occasion, long personId, SignInMethod method, ClientInfo client, Instant now,
+                                String markedBy) {
+        var existing = existing(occasion.ref(), personId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        WindowState state = occasion.stateAt(now);
+        if (state == WindowState.NOT_OPEN || state == WindowState.CLOSED) {
+            refuse(occasion.ref(), personId, state.name(), client, now);
+            return SignInResult.refused(state == WindowState.CLOSED ? SignInOutcome.CLOSED : SignInOutcome.NOT_OPEN, occasion);
+        }
+        if (!occasions.expects(occasion.ref(), personId)) {
+            refuse(occasion.ref(), personId, "NOT_EXPECTED", client, now);
+            return SignInResult.refused(SignInOutcome.NOT_EXPECTED, occasion);
+        }
+        AttendanceStatus status = state == WindowState.OPEN ? AttendanceStatus.PRESENT : AttendanceStatus.LATE;
+        String device = method == SignInMethod.QR || method == SignInMethod.CODE ? client.deviceId() : null;
+        // Both unique rules (one record per person, one phone per person) resolve here without an error:
+        // nothing is inserted, and what follows tells which rule held.
+        int inserted = jdbc.sql("""
+                        insert into sign_in (occasion_kind, occasion_id, person_id, status, method, signed_at, device_id,
+                                             remote_address, user_agent, marked_by)
+                        values (:kind, :id, :person, :status, :method, :at, :device, :address, :agent, :by)
+                        on conflict do nothing""")
+                .param("kind", occasion.ref().kind()).param("id", occasion.ref().id()).param("person", personId)
+                .param("status", status.name()).param("method", method.name()).param("at", Timestamp.from(now))
+                .param("device", device).param("address", cut(client.address(), 64)).param("agent", cut(client.userAgent(), 300))
+                .param("by", markedBy)
+                .update();
+        if (inserted == 0) {
+            var raced = existing(occasion.ref(), personId);
+            if (raced.isPresent()) {
+                return raced.get();
+            }
+            refuse(occasion.ref(), personId, "DEVICE_USED", client, now);
+            return SignInResult.refused(SignInOutcome.DEVICE_USED, occasion);
+        }
+        events.publishEvent(new SignedIn(occasion.ref(), personId, status, now));
+        return new SignInResult(SignInOutcome.SIGNED_IN, occasion, personName(personId), status, now);
+    }
+
+    private Optional<SignInResult> existing(OccasionRef ref, long personId) {
+        return jdbc.sql("""
+                        select s.status, s.signed_at, p.name from sign_in s join person p on p.id = s.person_id
+                        where s.occasion_kind = :kind and s.occasion_id = :id and s.person_id = :person""")
+                .param("kind", ref.kind()).param("id", ref.id()).param("person", personId)
+                .query((rs, n) -> new SignInResult(SignInOutcome.ALREADY_SIGNED_IN, occasions.find(ref).orElse(null),
+                        rs.getString("name"), AttendanceStatus.valueOf(rs.getString("status")),
+                        rs.getTimestamp("signed_at").toInstant()))
+                .optional();
+    }
+
+    // --- kiosk and by hand ---
+
+    /** An organizer's scanner reads a trainee's personal code of the day. */
+    @PreAuthorize(ORGANIZERS)
+    @Transactional
+    public SignInResult kioskSignIn(OccasionRef ref, String personalCode, ClientInfo kiosk) {
+        Occasion occasion = managed(ref);
+        Instant now = clock.instant();
+        Optional<Long> person = tokens.personOf(personalCode, LocalDate.ofInstant(now, clock.getZone()));
+        if (person.isEmpty()) {
+            refuse(ref, null, "WRONG_CODE", kiosk, now);
+            return SignInResult.refused(SignInOutcome.WRONG_CODE, occasion);
+        }
+        return record(occasion, person.get(), SignInMethod.KIOSK, kiosk, now, Callers.require().username());
+    }
+
+    /**
+     * Marks people by hand (present, late, on leave, absent), always with a reason, each mark audited.
+     * An existing record is overwritten: the organizer's word is final.
+     */
+    @PreAuthorize(ORGANIZERS)
+    @Transactional
+    public int mark(OccasionRef ref, List<Long> personIds, AttendanceStatus status, String reason) {
+        Occasion occasion = managed(ref);
+        if (reason == null || reason.isBlank()) {
+            throw new DomainException("attendance.error.reason-required");
+        }
+        Instant now = clock.instant();
+        String by = Callers.require().username();
+        int count = 0;
+        for (Long personId : personIds) {
+            if (!occasions.expects(ref, personId)) {
+                throw new DomainException("attendance.error.not-expected", personName(personId));
+            }
+            count += jdbc.sql("""
+                            insert into sign_in (occasion_kind, occasion_id, person_id, status, method, signed_at, marked_by, reason)
+                            values (:kind, :id, :person, :status, 'MANUAL', :at, :by, :reason)
+                            on conflict (occasion_kind, occasion_id, person_id) do update
+                               set status = excluded.status, method = 'MANUAL', marked_by = excluded.marked_by,
+                                   reason = excluded.reason, device_id = null""")
+                    .param("kind", ref.kind()).param("id", ref.id()).param("person", personId).param("status", status.name())
+                    .param("at", Timestamp.from(now)).param("by", by).param("reason", cut(reason.trim(), 500))
+                    .update();
+            audit.record(AuditService.UPDATE, "SIGN_IN", personId, occasion.title(),
+                    "marked " + status + " at " + ref + ": " + reason.trim());
+            events.publishEvent(new SignedIn(ref, personId, status, now));
+        }
+        return count;
+    }
+
+    /** The trainee's own code of the day, shown as a QR for kiosk scanners. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public String myPersonalCode() {
+        Caller caller = Callers.require();
+        if (caller.personId() == null) {
+            throw new DomainException("attendance.error.no-person");
+        }
+        return tokens.personalCode(caller.personId(), LocalDate.now(clock));
+    }
+
+    // --- the live board ---
+
+    @PreAuthorize(ORGANIZERS)
+    @Transactional(readOnly = true)
+    public Board board(OccasionRef ref) {
+        Occasion occasion = managed(ref);
+        List<Long> expected = occasions.expectedPeople(ref);
+        List<Board.Row> rows = jdbc.sql("""
+                        select p.id, p.name, u.name as unit, p.email, s.status, s.method, s.signed_at
+                        from unnest(:ids) as e(person_id)
+                        join person p on p.id = e.person_id join unit u on u.id = p.unit_id
+                        left join sign_in s on s.person_id = p.id and s.occasion_kind = :kind and s.occasion_id = :id
+                        order by s.signed_at desc nulls last, u.path, p.name""")
+                .param("ids", expected.toArray(Long[]::new)).param("kind", ref.kind()).param("id", ref.id())
+                .query((rs, n) -> new Board.Row(rs.getLong("id"), rs.getString("name"), rs.getString("unit"),
+                        rs.getString("status") == null ? null : AttendanceStatus.valueOf(rs.getString("status")),
+                        rs.getString("method") == null ? null : SignInMethod.valueOf(rs.getString("method")),
+                        rs.getTimestamp("signed_at") == null ? null : rs.getTimestamp("signed_at").toInstant(),
+                        rs.getString("email")))
+                .list();
+        var counts = new EnumMap<AttendanceStatus, Integer>(AttendanceStatus.class);
+        rows.stream().filter(r -> r.status() != null).forEach(r -> counts.merge(r.status(), 1, Integer::sum));
+        List<Board.Row> signed = rows.stream().filter(r -> r.status() != null).toList();
+        List<Board.Row> missing = rows.stream().filter(r -> r.status() == null).toList();
+        var byUnit = new java.util.LinkedHashMap<String, int[]>();
+        for (Board.Row r : rows) {
+            int[] c = byUnit.computeIfAbsent(r.unitName(), k -> new int[2]);
+            c[0]++;
+            if (r.status() == AttendanceStatus.PRESENT || r.status() == AttendanceStatus.LATE) {
+                c[1]++;
+            }
+        }
+        return new Board(occasion, occasion.stateAt(clock.instant()), expected.size(), counts, signed, missing,
+                byUnit.entrySet().stream().map(e -> new Board.UnitCount(e.getKey(), e.getValue()[0], e.getValue()[1])).toList());
+    }
+
+    /** Today's occasions in the organizer's scope, for the sign-in list. */
+    @PreAuthorize(ORGANIZERS)
+    @Transactional(readOnly = true)
+    public List<Occasion> occasionsOn(LocalDate day) {
+        Caller caller = Callers.require();
+        Instant from = day.atStartOfDay(clock.getZone()).toInstant();
+        return occasions.startingBetween(from, from.plus(java.time.Duration.ofDays(1))).stream()
+                .filter(o -> caller.managesUnit(o.ownerUnitPath())).toList();
+    }
+
+    private Occasion managed(OccasionRef ref) {
+        Occasion occasion = occasions.require(ref);
+        if (!Callers.require().managesUnit(occasion.ownerUnitPath())) {
+            throw new AccessDeniedException("occasion " + ref + " is outside the caller's scope");
+        }
+        return occasion;
+    }
+
+    private String personName(long personId) {
+        return jdbc.sql("select name from person where id = :id").param("id", personId).query(String.class).optional().orElse("");
+    }
+
+    private void refuse(OccasionRef ref, Long personId, String reason, ClientInfo client, Instant now) {
+        jdbc.sql("""
+                        insert into sign_in_refusal (occasion_kind, occasion_id, person_id, reason, device_id, remote_address, at)
+                        values (:kind, :id, :person, :reason, :device, :address, :at)""")
+                .param("kind", ref == null ? null : ref.kind()).param("id", ref == null ? null : ref.id())
+                .param("person", personId).param("reason", reason).param("device", cut(client.deviceId(), 64))
+                .param("address", cut(client.address(), 64)).param("at", Timestamp.from(now))
+                .update();
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}
