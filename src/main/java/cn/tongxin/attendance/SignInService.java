@@ -2,6 +2,9 @@ package cn.tongxin.attendance;
 
 import cn.tongxin.audit.AuditService;
 import cn.tongxin.base.DomainException;
+import cn.tongxin.base.Translations;
+import cn.tongxin.notification.MailOutbox;
+import cn.tongxin.notification.OutgoingMail;
 import cn.tongxin.security.Caller;
 import cn.tongxin.security.Callers;
 import cn.tongxin.security.Roles;
@@ -27,6 +30,8 @@ import java.util.Optional;
 @Service
 public class SignInService {
 
+    private static final java.time.format.DateTimeFormatter DATE_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(cn.tongxin.Application.ZONE);
     static final String ORGANIZERS = "hasAnyRole('" + Roles.ADMIN + "','" + Roles.ORGANIZER + "')";
 
     private final Occasions occasions;
@@ -35,9 +40,11 @@ public class SignInService {
     private final Clock clock;
     private final AuditService audit;
     private final ApplicationEventPublisher events;
+    private final MailOutbox outbox;
 
     SignInService(Occasions occasions, DoorTokens tokens, JdbcClient jdbc, Clock clock, AuditService audit,
-                  ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events, MailOutbox outbox) {
+        this.outbox = outbox;
         this.occasions = occasions;
         this.tokens = tokens;
         this.jdbc = jdbc;
@@ -55,8 +62,12 @@ public class SignInService {
         Occasion occasion = managed(ref);
         Instant now = clock.instant();
         long round = DoorTokens.roundAt(now);
+        int signedIn = jdbc.sql("""
+                        select count(*) from sign_in where occasion_kind = :kind and occasion_id = :id
+                        and status in ('PRESENT', 'LATE')""")
+                .param("kind", ref.kind()).param("id", ref.id()).query(Integer.class).single();
         return new DoorCode(occasion, tokens.token(ref, round), tokens.code(ref, round), DoorTokens.roundEnds(now),
-                occasion.stateAt(now));
+                occasion.stateAt(now), signedIn, occasions.expectedPeople(ref).size());
     }
 
     /** The occasion a scanned link points to, for the phone page to show before the tap (nothing is recorded). */
@@ -268,6 +279,29 @@ public class SignInService {
         }
         return new Board(occasion, occasion.stateAt(clock.instant()), expected.size(), counts, signed, missing,
                 byUnit.entrySet().stream().map(e -> new Board.UnitCount(e.getKey(), e.getValue()[0], e.getValue()[1])).toList());
+    }
+
+    /** Mails everyone still missing a reminder (those with an e-mail address); returns how many were queued. */
+    @PreAuthorize(ORGANIZERS)
+    @Transactional
+    public int remindMissing(OccasionRef ref) {
+        Board board = board(ref);
+        Occasion o = board.occasion();
+        int queued = 0;
+        for (Board.Row row : board.missing()) {
+            if (row.email() == null) {
+                continue;
+            }
+            String subject = Translations.get(Translations.CHINESE, "attendance.mail.reminder.subject", o.title());
+            String body = Translations.get(Translations.CHINESE, "attendance.mail.reminder.body", row.name(), o.context(),
+                    o.title(), o.place(), DATE_TIME.format(o.startsAt()));
+            // Once per person and occasion: a second click does not mail twice.
+            if (outbox.enqueue(new OutgoingMail(row.email(), subject, body), "remind:" + ref + ":" + row.personId())) {
+                queued++;
+            }
+        }
+        audit.record(AuditService.UPDATE, "SIGN_IN", ref.id(), o.title(), "reminded " + queued + " missing at " + ref);
+        return queued;
     }
 
     /** Today's occasions in the organizer's scope, for the sign-in list. */
