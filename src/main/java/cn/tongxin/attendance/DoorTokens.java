@@ -92,6 +92,38 @@ class DoorTokens {
         return false;
     }
 
+    /**
+     * A scan ticket: proof, signed here, that {@code token} was fresh when the phone opened the link at
+     * {@code scannedAt}. It lets the trainee log in first and tap a little later.
+     */
+    String ticket(String token, Instant scannedAt) {
+        String body = token + "~" + scannedAt.getEpochSecond();
+        return body + "~" + mac("ticket|" + body, 12);
+    }
+
+    /** The token and scan time of a ticket signed here, if its signature holds. */
+    Optional<Ticket> parseTicket(String ticket) {
+        if (ticket == null) {
+            return Optional.empty();
+        }
+        String[] parts = ticket.split("~");
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        String body = parts[0] + "~" + parts[1];
+        if (!MessageDigest.isEqual(parts[2].getBytes(StandardCharsets.US_ASCII), mac("ticket|" + body, 12).getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Ticket(parts[0], Instant.ofEpochSecond(Long.parseLong(parts[1]))));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    record Ticket(String token, Instant scannedAt) {
+    }
+
     String personalCode(long personId, LocalDate day) {
         String d = day.toString().replace("-", "");
         return "P." + personId + "." + d + "." + mac("person|" + personId + "|" + d, 10);

@@ -77,10 +77,39 @@ public class SignInService {
         return tokens.parse(token).flatMap(p -> occasions.find(p.ref()));
     }
 
-    /** The trainee's tap after scanning the door QR. */
+    /** How long after scanning a fresh code the tap may come (time to log in on a new phone). */
+    static final java.time.Duration TAP_WITHIN = java.time.Duration.ofMinutes(10);
+
+    /**
+     * Called when a phone opens a door link, before any login: if the token is fresh now, a signed ticket
+     * saying so (kept in the phone's session), else empty. It records nothing and reveals nothing.
+     */
+    @PreAuthorize("permitAll()")
+    public Optional<String> ticketForScan(String token) {
+        Instant now = clock.instant();
+        return tokens.parse(token).filter(p -> DoorTokens.fresh(p.round(), now)).map(p -> tokens.ticket(token, now));
+    }
+
+    /** The tap after scanning and (perhaps) logging in: the code counts as of the scan, if the tap is soon enough. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public SignInResult signInWithTicket(String ticket, ClientInfo client) {
+        var parsed = tokens.parseTicket(ticket);
+        Instant now = clock.instant();
+        if (parsed.isEmpty() || parsed.get().scannedAt().plus(TAP_WITHIN).isBefore(now)) {
+            return signInWithToken(parsed.map(DoorTokens.Ticket::token).orElse(null), client);
+        }
+        return signInWithToken(parsed.get().token(), client, parsed.get().scannedAt());
+    }
+
+    /** The trainee's tap right after scanning the door QR. */
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public SignInResult signInWithToken(String token, ClientInfo client) {
+        return signInWithToken(token, client, clock.instant());
+    }
+
+    private SignInResult signInWithToken(String token, ClientInfo client, Instant scannedAt) {
         Instant now = clock.instant();
         var parsed = tokens.parse(token);
         if (parsed.isEmpty()) {
@@ -91,7 +120,7 @@ public class SignInService {
         if (occasion == null) {
             return SignInResult.refused(SignInOutcome.WRONG_CODE, null);
         }
-        if (!DoorTokens.fresh(parsed.get().round(), now)) {
+        if (!DoorTokens.fresh(parsed.get().round(), scannedAt)) {
             refuse(occasion.ref(), Callers.require().personId(), "EXPIRED_CODE", client, now);
             return SignInResult.refused(SignInOutcome.EXPIRED_CODE, occasion);
         }

@@ -127,6 +127,22 @@ class SignInServiceTest {
     }
 
     @Test
+    void a_code_fresh_when_scanned_still_counts_after_logging_in_but_a_stale_one_gets_no_ticket() {
+        clock.set(OPENS.plusSeconds(200));
+        String token = doorToken();
+        String ticket = signIn.ticketForScan(token).orElseThrow();
+        clock.advance(Duration.ofSeconds(90)); // typing a password on a new phone
+        as("trainee");
+        assertThat(signIn.signInWithTicket(ticket, phone("d-t")).outcome()).isEqualTo(SignInOutcome.SIGNED_IN);
+
+        // The same link opened later (a photo in a group chat) gets no ticket, and a forged ticket is worthless.
+        assertThat(signIn.ticketForScan(token)).isEmpty();
+        as("lecturer");
+        assertThat(signIn.signInWithTicket(ticket.replaceAll(".$", "_"), phone("d-l")).outcome())
+                .isEqualTo(SignInOutcome.WRONG_CODE);
+    }
+
+    @Test
     void the_typed_numeric_code_signs_in_and_a_wrong_one_says_why() {
         clock.set(OPENS.plusSeconds(300));
         as("trainee");

@@ -2,6 +2,7 @@ package cn.tongxin.attendance.ui;
 
 import cn.tongxin.attendance.ClientInfo;
 import cn.tongxin.attendance.Occasion;
+import cn.tongxin.attendance.ScanTicketFilter;
 import cn.tongxin.attendance.SignInResult;
 import cn.tongxin.attendance.SignInService;
 import com.vaadin.flow.component.button.Button;
@@ -15,6 +16,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import jakarta.annotation.security.PermitAll;
 
 /**
@@ -56,7 +58,8 @@ class ScanView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         when.addClassName("tx-muted");
         Button tap = new Button(getTranslation("attendance.scan.tap"));
         tap.addClickListener(e -> {
-            SignInResult r = signIn.signInWithToken(token, client);
+            Object ticket = VaadinSession.getCurrent().getSession().getAttribute(ScanTicketFilter.sessionKey(token));
+            SignInResult r = ticket instanceof String t ? signIn.signInWithTicket(t, client) : signIn.signInWithToken(token, client);
             show(r);
             // A refusal (not open yet, a stale code) may be tried again; a record may not.
             tap.setEnabled(!r.outcome().ok());
