@@ -66,7 +66,7 @@ public class PersonService {
                                (select string_agg(s.name, '、' order by s.sort_order) from person_sector ps
                                   join sector s on s.id = ps.sector_id where ps.person_id = p.id) as sectors
                         from person p join unit u on u.id = p.unit_id left join party pa on pa.id = p.party_id
-                        where\s""" + where + " order by u.path, p.name, p.id limit :limit offset :offset")
+                        where\s""" + where + ORDER + " limit :limit offset :offset")
                 .params(params).query(PersonService::row).list();
         return new Page<>(rows, total);
     }
@@ -89,9 +89,12 @@ public class PersonService {
         Caller caller = Callers.require();
         Map<String, Object> params = new HashMap<>();
         String where = where(caller, query, params);
-        return jdbc.sql("select p.id from person p join unit u on u.id = p.unit_id where " + where + " order by u.path, p.name, p.id")
+        return jdbc.sql("select p.id from person p join unit u on u.id = p.unit_id where " + where + ORDER)
                 .params(params).query(Long.class).list();
     }
+
+    /** Units in tree order (by the numbers of their path, so '/1/2/' before '/1/11/'), then by name. */
+    static final String ORDER = " order by string_to_array(trim(both '/' from u.path), '/')::bigint[], p.name, p.id";
 
     /** The caller's scope and the query's filters over {@code person p join unit u}; shared with the roster export. */
     static String where(Caller caller, PersonQuery q, Map<String, Object> params) {

@@ -68,7 +68,7 @@ public class RosterExportService {
                                (select string_agg(s.name, '、' order by s.sort_order) from person_sector ps
                                   join sector s on s.id = ps.sector_id where ps.person_id = p.id) as sectors
                         from person p join unit u on u.id = p.unit_id left join party pa on pa.id = p.party_id
-                        where\s""" + where + " order by u.path, p.name, p.id")
+                        where\s""" + where + PersonService.ORDER)
                 .params(params)
                 .query(rs -> {
                     int r = ++count[0];

@@ -65,6 +65,9 @@ class PeopleListView extends VerticalLayout implements HasDynamicTitle {
     private final Checkbox representative = new Checkbox();
     private final ComboBox<PersonStatus> status = new ComboBox<>();
     private final Span count = new Span();
+    private final HorizontalLayout moreFilters = new HorizontalLayout();
+    private final Button filterToggle = new Button();
+    private Boolean phoneLayout;
     private final Grid<PersonRow> grid = new Grid<>(PersonRow.class, false);
     private final EmptyState empty;
     private final List<Grid.Column<PersonRow>> secondary = new ArrayList<>();
@@ -127,7 +130,23 @@ class PeopleListView extends VerticalLayout implements HasDynamicTitle {
         representative.addValueChangeListener(e -> applyFilter());
         status.addValueChangeListener(e -> applyFilter());
 
-        HorizontalLayout filters = new HorizontalLayout(search, unit, sector, party, status, representative, reset);
+        search.addClassName("tx-people-search");
+        for (var field : List.of(unit, sector, party, status)) {
+            field.addClassName("tx-people-filter");
+        }
+        moreFilters.add(unit, sector, party, status, representative, reset);
+        moreFilters.addClassName("tx-filters");
+        moreFilters.addClassName("tx-people-more");
+        moreFilters.setWidth(null);
+        moreFilters.setPadding(false);
+        // On a phone the filters other than the search fold behind one button.
+        filterToggle.setText(getTranslation("people.filter.toggle"));
+        filterToggle.setIcon(VaadinIcon.FILTER.create());
+        filterToggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        filterToggle.setId("people-filter-toggle");
+        filterToggle.setVisible(false);
+        filterToggle.addClickListener(e -> moreFilters.setVisible(!moreFilters.isVisible()));
+        HorizontalLayout filters = new HorizontalLayout(search, filterToggle, moreFilters);
         filters.addClassName("tx-filters");
 
         // Actions: new person, import, export of the current filter.
@@ -205,7 +224,13 @@ class PeopleListView extends VerticalLayout implements HasDynamicTitle {
     /** On a phone only name and unit stay; the rest is one tap away on the detail page. */
     private void fitTo(int width) {
         boolean phone = width > 0 && width < PHONE_WIDTH;
+        if (Boolean.valueOf(phone).equals(phoneLayout)) {
+            return;
+        }
+        phoneLayout = phone;
         secondary.forEach(c -> c.setVisible(!phone));
+        filterToggle.setVisible(phone);
+        moreFilters.setVisible(!phone);
     }
 
     private void applyFilter() {

@@ -40,6 +40,7 @@ import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.security.access.AccessDeniedException;
 
+import java.text.DateFormatSymbols;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -152,7 +153,9 @@ class PersonFormView extends VerticalLayout implements BeforeEnterObserver, HasD
         birthDate.setLabel(getTranslation("person.field.birth-date"));
         birthDate.setMax(LocalDate.now(clock));
         birthDate.setMin(LocalDate.of(1900, 1, 1));
+        birthDate.setInitialPosition(LocalDate.of(1975, 1, 1));
         birthDate.setId("person-form-birth-date");
+        birthDate.setI18n(datePickerI18n());
 
         idCard.setLabel(getTranslation("person.field.id-card"));
         idCard.setMaxLength(ID_CARD_INPUT_MAX);
@@ -235,6 +238,20 @@ class PersonFormView extends VerticalLayout implements BeforeEnterObserver, HasD
         content.setPadding(false);
         content.setMaxWidth("960px");
         add(content);
+    }
+
+    /** Month and weekday names in the reader's language, dates as 1975-03-08 (as the record shows them). */
+    private DatePicker.DatePickerI18n datePickerI18n() {
+        DateFormatSymbols symbols = DateFormatSymbols.getInstance(getLocale());
+        DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
+        i18n.setMonthNames(List.of(symbols.getMonths()).subList(0, 12));
+        i18n.setWeekdays(List.of(symbols.getWeekdays()).subList(1, 8));
+        i18n.setWeekdaysShort(List.of(symbols.getShortWeekdays()).subList(1, 8));
+        i18n.setFirstDayOfWeek(1);
+        i18n.setToday(getTranslation("person.form.today"));
+        i18n.setCancel(getTranslation("action.cancel"));
+        i18n.setDateFormat("yyyy-MM-dd");
+        return i18n;
     }
 
     private <V> Binder.Binding<Form, V> bind(com.vaadin.flow.component.HasValue<?, V> field, String rule,

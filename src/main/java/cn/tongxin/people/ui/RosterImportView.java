@@ -165,6 +165,8 @@ class RosterImportView extends VerticalLayout implements HasDynamicTitle {
 
     private void showPreview(RosterPreview p) {
         preview = p;
+        // Ready for a corrected file at once; the preview names the file it shows.
+        upload.clearFileList();
         previewArea.removeAll();
         previewArea.setVisible(true);
 

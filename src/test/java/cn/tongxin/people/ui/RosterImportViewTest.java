@@ -141,8 +141,10 @@ class RosterImportViewTest extends ViewTest {
     @WithUserDetails("qingzhou")
     void the_template_downloads_with_the_chinese_headers() throws Exception {
         navigate(RosterImportView.class);
+        Anchor link = $(Anchor.class).id("roster-template");
+        assertThat($(Button.class, link).single().getText()).isEqualTo("下载导入模板");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        test($(Anchor.class).id("roster-template")).download(out);
+        test(link).download(out);
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             var header = wb.getFirstSheet().read().get(0);
             assertThat(header.getCellText(0)).isEqualTo("姓名");
