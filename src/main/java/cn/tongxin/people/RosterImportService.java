@@ -63,6 +63,8 @@ public class RosterImportService {
 
     /** The most rows one file may have; more is almost surely the wrong file. */
     public static final int MAX_ROWS = 20_000;
+    /** How far down the header row may be (below a title, a date, a note). */
+    static final int MAX_ROWS_BEFORE_HEADER = 10;
     public static final String XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private static final Logger log = LoggerFactory.getLogger(RosterImportService.class);
@@ -344,12 +346,22 @@ public class RosterImportService {
              Stream<Row> stream = workbook.getFirstSheet().openStream()) {
             Iterator<Row> it = stream.iterator();
             Map<RosterColumn, Integer> columnIndex = null;
+            DomainException noHeader = null;
+            int rowsBeforeHeader = 0;
             List<RawRow> rows = new ArrayList<>();
             while (it.hasNext()) {
                 Row row = it.next();
                 if (columnIndex == null) {
+                    // The header is the first row naming the required columns; a title row may come before it.
                     if (row.stream().anyMatch(c -> c != null && !blank(text(c)))) {
-                        columnIndex = headers(row);
+                        try {
+                            columnIndex = headers(row);
+                        } catch (DomainException e) {
+                            noHeader = noHeader == null ? e : noHeader;
+                            if (++rowsBeforeHeader == MAX_ROWS_BEFORE_HEADER) {
+                                throw noHeader;
+                            }
+                        }
                     }
                     continue;
                 }
@@ -368,6 +380,9 @@ public class RosterImportService {
                     }
                     rows.add(new RawRow(row.getRowNum(), cells));
                 }
+            }
+            if (columnIndex == null && noHeader != null) {
+                throw noHeader;
             }
             if (rows.isEmpty()) {
                 throw new DomainException("roster.error.empty");

@@ -306,6 +306,20 @@ class RosterImportServiceTest {
     }
 
     @Test
+    @WithUserDetails("organizer")
+    void a_title_above_the_header_is_passed_over_and_row_numbers_stay_excels() {
+        List<List<?>> rows = new ArrayList<>();
+        rows.add(row("2026 年度统战对象名册"));
+        rows.add(row());
+        rows.add(new ArrayList<>(Rosters.HEADERS));
+        rows.add(row("曹一", "男", null, null, Rosters.idCard(Gender.M), null, null, qingzhouCounty.name(), "其他", null, null, null));
+        rows.add(row("严二", "男", null, null, "110", null, null, qingzhouCounty.name(), "其他", null, null, null));
+        RosterPreview preview = roster.preview("titled.xlsx", Rosters.sheet(rows));
+        assertThat(preview.goodRows()).extracting(RosterRow::rowNumber).containsExactly(4);
+        assertThat(preview.badRows()).extracting(RosterProblem::rowNumber).containsExactly(5);
+    }
+
+    @Test
     @WithUserDetails("qingzhou")
     void the_template_has_the_chinese_headers_and_lists_the_callers_units() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
