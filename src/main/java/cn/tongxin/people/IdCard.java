@@ -23,8 +23,14 @@ public final class IdCard {
     }
 
     public static boolean isValid(String number) {
-        if (number == null || !number.matches("[0-9]{17}[0-9X]")) {
+        if (number == null || number.length() != 18) {
             return false;
+        }
+        for (int i = 0; i < 18; i++) {
+            char c = number.charAt(i);
+            if (!(c >= '0' && c <= '9') && !(i == 17 && c == 'X')) {
+                return false;
+            }
         }
         int sum = 0;
         for (int i = 0; i < 17; i++) {

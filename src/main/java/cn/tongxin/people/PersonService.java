@@ -66,9 +66,20 @@ public class PersonService {
                                (select string_agg(s.name, '、' order by s.sort_order) from person_sector ps
                                   join sector s on s.id = ps.sector_id where ps.person_id = p.id) as sectors
                         from person p join unit u on u.id = p.unit_id left join party pa on pa.id = p.party_id
-                        where """ + where + " order by u.path, p.name, p.id limit :limit offset :offset")
+                        where\s""" + where + ORDER + " limit :limit offset :offset")
                 .params(params).query(PersonService::row).list();
         return new Page<>(rows, total);
+    }
+
+    /** How many people match: for the list's count and its empty state. */
+    @PreAuthorize("hasAnyRole('" + Roles.ADMIN + "','" + Roles.ORGANIZER + "','" + Roles.CHECKER + "')")
+    @Transactional(readOnly = true)
+    public long count(PersonQuery query) {
+        Caller caller = Callers.require();
+        Map<String, Object> params = new HashMap<>();
+        String where = where(caller, query, params);
+        return jdbc.sql("select count(*) from person p join unit u on u.id = p.unit_id where " + where)
+                .params(params).query(Long.class).single();
     }
 
     /** The same filter for other features that work on "the people of this list" (exports, enrolment). */
@@ -78,11 +89,15 @@ public class PersonService {
         Caller caller = Callers.require();
         Map<String, Object> params = new HashMap<>();
         String where = where(caller, query, params);
-        return jdbc.sql("select p.id from person p join unit u on u.id = p.unit_id where " + where + " order by u.path, p.name, p.id")
+        return jdbc.sql("select p.id from person p join unit u on u.id = p.unit_id where " + where + ORDER)
                 .params(params).query(Long.class).list();
     }
 
-    private static String where(Caller caller, PersonQuery q, Map<String, Object> params) {
+    /** Units in tree order (by the numbers of their path, so '/1/2/' before '/1/11/'), then by name. */
+    static final String ORDER = " order by string_to_array(trim(both '/' from u.path), '/')::bigint[], p.name, p.id";
+
+    /** The caller's scope and the query's filters over {@code person p join unit u}; shared with the roster export. */
+    static String where(Caller caller, PersonQuery q, Map<String, Object> params) {
         List<String> clauses = new ArrayList<>();
         clauses.add("u.path like :scope");
         params.put("scope", caller.scopePath() + "%");

@@ -10,8 +10,10 @@ public final class Text {
         if (raw == null) {
             return null;
         }
+        // One pass, no regular expression: the roster import calls this some 300,000 times for 10,000 rows.
         StringBuilder sb = new StringBuilder(raw.length());
-        for (char c : raw.toCharArray()) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
             if (c == '\u3000' || c == '\u00A0') {
                 sb.append(' ');
             } else if (c >= '\uFF01' && c <= '\uFF5E') {
@@ -20,7 +22,24 @@ public final class Text {
                 sb.append(c);
             }
         }
-        return sb.toString().strip().replaceAll("\\s+", " ");
+        String stripped = sb.toString().strip();
+        // Runs of ASCII white space (what the regex \s matches) become one space.
+        StringBuilder out = new StringBuilder(stripped.length());
+        boolean inRun = false;
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (space) {
+                if (!inRun) {
+                    out.append(' ');
+                }
+                inRun = true;
+            } else {
+                out.append(c);
+                inRun = false;
+            }
+        }
+        return out.toString();
     }
 
     /** Normalized, and null when nothing is left. */

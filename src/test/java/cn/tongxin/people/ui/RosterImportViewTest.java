@@ -1,0 +1,154 @@
+package cn.tongxin.people.ui;
+
+import cn.tongxin.ViewTest;
+import cn.tongxin.people.Gender;
+import cn.tongxin.people.PersonQuery;
+import cn.tongxin.people.PersonService;
+import cn.tongxin.people.RosterProblem;
+import cn.tongxin.people.Rosters;
+import cn.tongxin.people.UnitKind;
+import cn.tongxin.people.UnitRef;
+import cn.tongxin.people.UnitService;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.upload.Upload;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import static cn.tongxin.people.Rosters.row;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+class RosterImportViewTest extends ViewTest {
+
+    @Autowired
+    PersonService people;
+    @Autowired
+    UnitService units;
+
+    UnitRef county;
+
+    @BeforeEach
+    void a_county_of_our_own() {
+        county = Rosters.newUnit(units, "青州市委统战部", Rosters.unique("导入测试县"), UnitKind.COUNTY);
+    }
+
+    /** The preview and the import run in the background; let their UI updates through until {@code done}. */
+    private void await(BooleanSupplier done) {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < until) {
+            roundTrip();
+            if (done.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        fail("the background work did not finish");
+    }
+
+    private boolean shown(String id) {
+        return $(Component.class).withId(id).all().stream().anyMatch(Component::isVisible);
+    }
+
+    private long countInCounty() {
+        return people.count(new PersonQuery(null, county.id(), null, null, null, null));
+    }
+
+    @Test
+    @WithUserDetails("qingzhou")
+    void the_preview_lists_bad_rows_by_number_and_importing_the_good_ones_needs_a_confirmation() {
+        navigate(RosterImportView.class);
+        String unit = county.name();
+        byte[] file = Rosters.xlsx(List.of(
+                row("甲一", "男", null, null, Rosters.idCard(Gender.M), null, null, unit, "其他", null, null, null),
+                row("乙二", "女", null, null, "123456789012345678", null, null, unit, "其他", null, null, null),
+                row("丙三", "女", null, null, Rosters.idCard(Gender.F), null, null, "云州市委统战部", "其他", null, null, null),
+                row("丁四", "男", null, null, Rosters.idCard(Gender.M), null, null, unit, "其他", "民盟", null, "是")));
+
+        test($(Upload.class).id("roster-upload")).upload("名册.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
+        await(() -> shown("roster-preview"));
+
+        assertThat($(Span.class).id("roster-total").getText()).isEqualTo("4");
+        assertThat($(Span.class).id("roster-good").getText()).isEqualTo("2");
+        assertThat($(Span.class).id("roster-bad").getText()).isEqualTo("2");
+        @SuppressWarnings("unchecked")
+        Grid<RosterProblem> bad = $(Grid.class).id("roster-bad-rows");
+        assertThat(test(bad).size()).isEqualTo(2);
+        assertThat(test(bad).getCellText(0, 0)).isEqualTo("3");
+        assertThat(test(bad).getCellText(0, 2)).isEqualTo("身份证号：身份证号码不正确（校验位不符或日期无效）。");
+        assertThat(test(bad).getCellText(1, 0)).isEqualTo("4");
+        assertThat(test(bad).getCellText(1, 2)).isEqualTo("单位：单位“云州市委统战部”不在您的管理范围内。");
+        assertThat($(Button.class).withId("roster-confirm").all()).as("no plain confirm with bad rows").isEmpty();
+        assertThat(countInCounty()).isZero();
+
+        test($(Button.class).id("roster-import-good")).click();
+        ConfirmDialog dialog = $(ConfirmDialog.class).id("roster-confirm-dialog");
+        test(dialog).confirm();
+        await(() -> shown("roster-result"));
+
+        assertThat($(Span.class).id("roster-result-text").getText()).isEqualTo("导入完成：已新增 2 人，跳过 2 行有问题的记录。");
+        assertThat(countInCounty()).isEqualTo(2);
+    }
+
+    @Test
+    @WithUserDetails("organizer")
+    void a_clean_file_is_imported_by_the_confirm_button() {
+        navigate(RosterImportView.class);
+        byte[] file = Rosters.xlsx(List.of(
+                row("戊一", "男", null, null, Rosters.idCard(Gender.M), null, null, county.name(), "其他", null, null, null),
+                row("己二", "女", null, null, Rosters.idCard(Gender.F), null, null, county.name(), "其他", null, null, null)));
+        test($(Upload.class).id("roster-upload")).upload("clean.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
+        await(() -> shown("roster-preview"));
+        assertThat(countInCounty()).isZero();
+
+        test($(Button.class).id("roster-confirm")).click();
+        await(() -> shown("roster-result"));
+
+        assertThat(countInCounty()).isEqualTo(2);
+    }
+
+    @Test
+    @WithUserDetails("organizer")
+    void cancelling_the_preview_imports_nothing() {
+        navigate(RosterImportView.class);
+        byte[] file = Rosters.xlsx(List.of(
+                row("庚一", "男", null, null, Rosters.idCard(Gender.M), null, null, county.name(), "其他", null, null, null)));
+        test($(Upload.class).id("roster-upload")).upload("clean.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
+        await(() -> shown("roster-preview"));
+        test($(Button.class).id("roster-cancel")).click();
+        assertThat(shown("roster-preview")).isFalse();
+        assertThat(countInCounty()).isZero();
+    }
+
+    @Test
+    @WithUserDetails("qingzhou")
+    void the_template_downloads_with_the_chinese_headers() throws Exception {
+        navigate(RosterImportView.class);
+        Anchor link = $(Anchor.class).id("roster-template");
+        assertThat($(Button.class, link).single().getText()).isEqualTo("下载导入模板");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        test(link).download(out);
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            var header = wb.getFirstSheet().read().get(0);
+            assertThat(header.getCellText(0)).isEqualTo("姓名");
+            assertThat(header.getCellText(11)).isEqualTo("代表人士");
+        }
+    }
+}
