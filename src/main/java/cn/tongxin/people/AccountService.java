@@ -3,6 +3,9 @@ package cn.tongxin.people;
 import cn.tongxin.audit.AuditService;
 import cn.tongxin.base.DomainException;
 import cn.tongxin.base.Page;
+import cn.tongxin.base.Translations;
+import cn.tongxin.notification.MailOutbox;
+import cn.tongxin.notification.MailTemplates;
 import cn.tongxin.security.AccountDirectory;
 import cn.tongxin.security.Caller;
 import cn.tongxin.security.Callers;
@@ -43,10 +46,13 @@ public class AccountService implements AccountDirectory {
     private final SessionTerminator sessions;
     private final AuditService audit;
     private final JdbcClient jdbc;
+    private final MailOutbox mail;
+    private final MailTemplates templates;
     private final SecureRandom random = new SecureRandom();
 
     AccountService(AccountRepository accounts, PersonRepository persons, UnitService units, PasswordEncoder encoder,
-                   SessionTerminator sessions, AuditService audit, JdbcClient jdbc) {
+                   SessionTerminator sessions, AuditService audit, JdbcClient jdbc, MailOutbox mail,
+                   MailTemplates templates) {
         this.accounts = accounts;
         this.persons = persons;
         this.units = units;
@@ -54,6 +60,8 @@ public class AccountService implements AccountDirectory {
         this.sessions = sessions;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.mail = mail;
+        this.templates = templates;
     }
 
     // --- sign-in (AccountDirectory) ---
@@ -140,6 +148,9 @@ public class AccountService implements AccountDirectory {
             Account account = accounts.saveAndFlush(new Account(name, encoder.encode(password), displayName.trim(),
                     personId, unitId, roles));
             audit.record(AuditService.ACCOUNT, "ACCOUNT", account.getId(), name, "created " + roles);
+            if (personId != null) {
+                persons.findById(personId).ifPresent(p -> mailAccountCreated(p, account));
+            }
         } catch (DataIntegrityViolationException e) {
             throw new DomainException("account.error.username-taken", name);
         }
@@ -163,7 +174,8 @@ public class AccountService implements AccountDirectory {
         for (Person p : people) {
             String username = p.getPhone() != null && accounts.findByUsername(p.getPhone()).isEmpty()
                     ? p.getPhone() : "tx" + p.getId();
-            accounts.save(new Account(username, hashes.get(p.getId()), p.getName(), p.getId(), p.getUnitId(), roles));
+            Account account = accounts.save(new Account(username, hashes.get(p.getId()), p.getName(), p.getId(), p.getUnitId(), roles));
+            mailAccountCreated(p, account);
             issued.add(new IssuedCredential(p.getName(), username, passwords.get(p.getId())));
         }
         accounts.flush();
@@ -179,7 +191,23 @@ public class AccountService implements AccountDirectory {
         account.changePassword(encoder.encode(password));
         audit.record(AuditService.ACCOUNT, "ACCOUNT", accountId, account.getUsername(), "password reset");
         sessions.endSessionsOf(accountId, account.getUsername());
+        if (account.getPersonId() != null) {
+            persons.findById(account.getPersonId()).map(Person::getEmail).ifPresent(email -> mail.enqueue(
+                    templates.compose(email, Translations.CHINESE, MailTemplates.PASSWORD_RESET,
+                            account.getDisplayName(), account.getUsername())));
+        }
         return new IssuedCredential(account.getDisplayName(), account.getUsername(), password);
+    }
+
+    /**
+     * Tells the person (if they have an e-mail address) that their account exists, in the same transaction.
+     * The one-time password is not in the mail: see docs/design-decisions/mail-outbox.md.
+     */
+    private void mailAccountCreated(Person person, Account account) {
+        if (person.getEmail() != null && !person.getEmail().isBlank()) {
+            mail.enqueue(templates.compose(person.getEmail(), Translations.CHINESE, MailTemplates.ACCOUNT_CREATED,
+                    account.getDisplayName(), account.getUsername()), "account-created:" + account.getId());
+        }
     }
 
     /** Disabling ends the account's open sessions and remembered logins at once. */

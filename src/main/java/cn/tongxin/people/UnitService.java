@@ -66,8 +66,12 @@ public class UnitService {
         Unit unit = units.findById(id).orElseThrow(() -> new DomainException("unit.error.not-found"));
         try {
             unit.rename(name);
+            // Flush here, so that a name already used under the same parent is a clear refusal, not a failed commit.
+            units.flush();
         } catch (IllegalArgumentException e) {
             throw new DomainException("unit.error.name");
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            throw new DomainException("unit.error.duplicate", name.trim());
         }
         audit.record(AuditService.UPDATE, "UNIT", id, unit.getName(), null);
     }
