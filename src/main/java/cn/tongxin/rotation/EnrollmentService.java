@@ -382,7 +382,8 @@ public class EnrollmentService {
         if (earned.signum() < 0) {
             throw new DomainException("rotation.error.session-hours");
         }
-        Instant now = clock.instant();
+        // A completion recorded after the class dates to its last day, so the pace of training stays true.
+        Instant now = min(clock.instant(), head.data().endDate().atTime(18, 0).atZone(Application.ZONE).toInstant());
         Long id = jdbc.sql("""
                         update rotation_enrollment set status = 'COMPLETED', hours = :h, completed_at = :now, updated_at = :now
                         where class_id = :c and person_id = :p and status in ('INVITED','CONFIRMED','COMPLETED','NOT_COMPLETED')
@@ -613,6 +614,10 @@ public class EnrollmentService {
                 .param("text", "%" + Population.escapeLike(text == null ? "" : text.trim()) + "%")
                 .query((rs, n) -> new Candidate(rs.getLong("id"), rs.getString("name"), rs.getString("unit_name"),
                         rs.getString("sectors"), rs.getBoolean("representative"), false, false)).list();
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     static Instant at(LocalDate date) {

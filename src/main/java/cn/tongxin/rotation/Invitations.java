@@ -61,7 +61,7 @@ class Invitations {
     /** Invites the given people (null: all invited) if the class is published or running. */
     void invite(long classId, Collection<Long> personIds) {
         ClassInfo c = info(classId);
-        if ("DRAFT".equals(c.status()) || "CLOSED".equals(c.status())) {
+        if ("DRAFT".equals(c.status()) || "CLOSED".equals(c.status()) || c.end().isBefore(java.time.LocalDate.now(clock))) {
             return;
         }
         byte[] ics = ics(c, false);
