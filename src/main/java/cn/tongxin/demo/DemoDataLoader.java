@@ -22,15 +22,17 @@ class DemoDataLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
     private final DemoData demo;
+    private final DemoRotation rotation;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final String mode;
     private final boolean embedded;
 
-    DemoDataLoader(DemoData demo, JdbcClient jdbc, TransactionTemplate transaction,
+    DemoDataLoader(DemoData demo, DemoRotation rotation, JdbcClient jdbc, TransactionTemplate transaction,
                    @Value("${tongxin.demo-data:auto}") String mode,
                    @Value("${spring.datasource.url:}") String datasourceUrl) {
         this.demo = demo;
+        this.rotation = rotation;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.mode = mode;
@@ -48,6 +50,9 @@ class DemoDataLoader implements ApplicationRunner {
             return;
         }
         log.info("Empty database: loading the demo province");
-        SystemCaller.runAsSystem(() -> transaction.executeWithoutResult(s -> demo.load(DEMO_PASSWORD)));
+        SystemCaller.runAsSystem(() -> transaction.executeWithoutResult(s -> {
+            DemoData.DemoAccounts accounts = demo.load(DEMO_PASSWORD);
+            rotation.load(accounts);
+        }));
     }
 }

@@ -1,0 +1,3 @@
+package cn.tongxin.rotation;
+
+public enum NominationStatus { PENDING, APPROVED, RETURNED }

@@ -1,0 +1,81 @@
+package cn.tongxin.rotation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SQL of a plan's population, per-person training state and the like, set-based over person, person_sector and
+ * unit (read models over the people module's tables; no entity is loaded).
+ */
+final class Population {
+
+    private Population() {
+    }
+
+    /** Seat-holding statuses that mean "enrolled, not finished yet". */
+    static final String OPEN = "('INVITED','CONFIRMED')";
+
+    /**
+     * A where-clause over {@code p} (person) and {@code u} (its unit) selecting the plan's population inside
+     * {@code scopePath} (a unit-path prefix).
+     */
+    static String where(PlanDetail plan, String scopePath, Map<String, Object> params) {
+        PlanData d = plan.data();
+        params.put("popScope", scopePath + "%");
+        params.put("popPlanPath", plan.unitPath() + "%");
+        List<String> criteria = new ArrayList<>();
+        if (!d.sectorIds().isEmpty()) {
+            criteria.add("exists (select 1 from person_sector ps where ps.person_id = p.id and ps.sector_id in (:popSectors))");
+            params.put("popSectors", d.sectorIds());
+        }
+        if (!d.partyIds().isEmpty()) {
+            criteria.add("p.party_id in (:popParties)");
+            params.put("popParties", d.partyIds());
+        }
+        if (!d.unitIds().isEmpty()) {
+            criteria.add("exists (select 1 from unit pu where pu.id in (:popUnits) and u.path like pu.path || '%')");
+            params.put("popUnits", d.unitIds());
+        }
+        if (d.representativeOnly()) {
+            criteria.add("p.representative");
+        }
+        String byCriteria = d.hasCriteria() ? "(" + String.join(" and ", criteria) + ")" : "false";
+        String named = "exists (select 1 from rotation_plan_person pp where pp.plan_id = :popPlan and pp.person_id = p.id)";
+        params.put("popPlan", plan.id());
+        return "p.status = 'ACTIVE' and u.path like :popScope and u.path like :popPlanPath and (" + byCriteria + " or " + named + ")";
+    }
+
+    /**
+     * Common table expressions {@code pop(person_id, unit_id, path)}, {@code trained(person_id, trained_at)},
+     * {@code enrolled(person_id)} for a plan inside a scope.
+     */
+    static String ctes(PlanDetail plan, String scopePath, Map<String, Object> params) {
+        PlanData d = plan.data();
+        params.put("cs", d.cycleStart());
+        params.put("ce", d.cycleEnd());
+        params.put("minDays", d.minDays());
+        params.put("minHours", d.minHours());
+        String counting = """
+                from rotation_enrollment e join rotation_class c on c.id = e.class_id
+                join rotation_class_plan cp on cp.class_id = c.id and cp.plan_id = :popPlan
+                join pop on pop.person_id = e.person_id
+                """;
+        String trained = d.requirement() == Requirement.CLASS
+                ? "select e.person_id, min(e.completed_at) as trained_at " + counting
+                  + " where e.status = 'COMPLETED' and c.end_date between :cs and :ce"
+                  + " and c.end_date - c.start_date + 1 >= :minDays group by e.person_id"
+                : "select e.person_id, max(e.completed_at) as trained_at " + counting
+                  + " where e.status = 'COMPLETED' and c.end_date between :cs and :ce"
+                  + " group by e.person_id having sum(coalesce(e.hours, 0)) >= :minHours";
+        return "pop as materialized (select p.id as person_id, p.unit_id, u.path from person p join unit u on u.id = p.unit_id where "
+               + where(plan, scopePath, params) + "),\n"
+               + "trained as (" + trained + "),\n"
+               + "enrolled as (select distinct e.person_id " + counting
+               + " where e.status in " + OPEN + " and c.status <> 'CLOSED' and c.end_date between :cs and :ce)\n";
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,135 @@
+package cn.tongxin.rotation.ui;
+
+import cn.tongxin.base.ui.EmptyState;
+import cn.tongxin.base.ui.Notices;
+import cn.tongxin.rotation.EnrollmentService;
+import cn.tongxin.rotation.EnrollmentStatus;
+import cn.tongxin.rotation.MyClass;
+import cn.tongxin.rotation.SessionRow;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A trainee's classes, each with its timetable day by day; confirm or decline an invitation. Phone first. */
+@Route("my/classes")
+@Menu(title = "nav.rotation.my-classes", order = 5, icon = "vaadin:academy-cap")
+@PermitAll
+class MyClassesView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private final EnrollmentService enrollment;
+
+    MyClassesView(EnrollmentService enrollment) {
+        this.enrollment = enrollment;
+        addClassName("tx-page");
+        setWidthFull();
+        render();
+    }
+
+    private void render() {
+        removeAll();
+        List<MyClass> classes = enrollment.myClasses();
+        if (classes.isEmpty()) {
+            add(new EmptyState("rotation.my.empty", "rotation.my.empty-hint"));
+            return;
+        }
+        for (MyClass c : classes) {
+            add(card(c));
+        }
+    }
+
+    private Div card(MyClass c) {
+        Div card = new Div();
+        card.addClassName("tx-card");
+        card.setWidthFull();
+        H3 title = new H3(c.title());
+        title.getStyle().set("margin", "0");
+        Span status = new Span(getTranslation("rotation.enrollment." + c.status()));
+        status.getElement().getThemeList().add(switch (c.status()) {
+            case COMPLETED, CONFIRMED -> "badge success";
+            case INVITED, WAITLISTED -> "badge";
+            default -> "badge contrast";
+        });
+        status.setId("my-status-" + c.classId());
+        Span when = new Span(c.startDate() + " – " + c.endDate() + (c.venue() == null ? "" : " · " + c.venue()));
+        when.addClassName("tx-muted");
+        card.add(title, new Div(status, new Span(" "), when));
+        if (c.status() == EnrollmentStatus.INVITED) {
+            Button confirm = new Button(getTranslation("rotation.my.confirm"), e -> {
+                if (Notices.attempt(() -> enrollment.confirm(c.enrollmentId()))) {
+                    Notices.success("rotation.my.confirmed");
+                    render();
+                }
+            });
+            confirm.setId("confirm-" + c.classId());
+            confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            Button decline = new Button(getTranslation("rotation.my.decline"), e -> {
+                if (Notices.attempt(() -> enrollment.decline(c.enrollmentId()))) {
+                    render();
+                }
+            });
+            decline.setId("decline-" + c.classId());
+            decline.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            HorizontalLayout actions = new HorizontalLayout(confirm, decline);
+            actions.addClassName("tx-filters");
+            card.add(actions);
+        } else if (c.status() == EnrollmentStatus.CONFIRMED) {
+            Button decline = new Button(getTranslation("rotation.my.decline"), e -> {
+                if (Notices.attempt(() -> enrollment.decline(c.enrollmentId()))) {
+                    render();
+                }
+            });
+            decline.setId("decline-" + c.classId());
+            decline.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            card.add(new Div(decline));
+        }
+        Map<LocalDate, List<SessionRow>> byDay = new LinkedHashMap<>();
+        c.sessions().forEach(s -> byDay.computeIfAbsent(s.startsAt().toLocalDate(), d -> new java.util.ArrayList<>()).add(s));
+        VerticalLayout days = new VerticalLayout();
+        days.setPadding(false);
+        days.setSpacing(false);
+        byDay.forEach((day, sessions) -> {
+            Span head = new Span(day + " " + day.getDayOfWeek().getDisplayName(TextStyle.SHORT, getLocale()));
+            head.getStyle().set("font-weight", "600").set("margin-top", "var(--lumo-space-s)");
+            days.add(head);
+            for (SessionRow s : sessions) {
+                Div line = new Div();
+                line.addClassName("tx-session");
+                Span time = new Span(TIME.format(s.startsAt()) + "–" + TIME.format(s.endsAt()));
+                time.addClassName("tx-session-time");
+                Span more = new Span(String.join(" · ", java.util.stream.Stream.of(
+                        getTranslation("rotation.kind." + s.kind()), s.speaker(), s.place())
+                        .filter(x -> x != null && !x.isBlank()).toList()));
+                more.addClassName("tx-muted");
+                line.add(time, new Div(new Div(new Span(s.title())), more));
+                days.add(line);
+            }
+        });
+        Details timetable = new Details(getTranslation("rotation.class.timetable"), days);
+        timetable.setOpened(c.classStatus() != cn.tongxin.rotation.ClassStatus.CLOSED);
+        timetable.setWidthFull();
+        card.add(timetable);
+        return card;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.rotation.my-classes");
+    }
+}

@@ -1,0 +1,207 @@
+package cn.tongxin.rotation.ui;
+
+import cn.tongxin.ViewTest;
+import cn.tongxin.rotation.ClassData;
+import cn.tongxin.rotation.ClassRow;
+import cn.tongxin.rotation.EnrollmentService;
+import cn.tongxin.rotation.PlanRow;
+import cn.tongxin.rotation.RotationService;
+import cn.tongxin.rotation.SessionData;
+import cn.tongxin.rotation.SessionKind;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.timepicker.TimePicker;
+import com.vaadin.flow.component.html.Div;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RotationViewsTest extends ViewTest {
+
+    @Autowired
+    RotationService rotation;
+    @Autowired
+    EnrollmentService enrollment;
+    @Autowired
+    cn.tongxin.people.PersonService people;
+    @Autowired
+    cn.tongxin.people.ReferenceDataService reference;
+
+    /** A plan over {@code n} new people of 青山区 (named), so the test does not depend on what others enrolled. */
+    private PlanRow freshPlan(int n) {
+        long unit = 1L;
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        long sector = reference.sectors().get(2).id();
+        long unitId = rotationUnit();
+        for (int i = 0; i < n; i++) {
+            long k = System.nanoTime() % 1_000_000;
+            ids.add(people.create(new cn.tongxin.people.PersonData("界" + k + i, cn.tongxin.people.Gender.F, null, null, null, null,
+                    null, unitId, null, Set.of(sector), null, false, cn.tongxin.people.PersonStatus.ACTIVE)));
+        }
+        String name = "界面专用计划 " + System.nanoTime();
+        rotation.createPlan(new cn.tongxin.rotation.PlanData(name, unit, LocalDate.of(2023, 1, 1), LocalDate.of(2049, 12, 31),
+                cn.tongxin.rotation.Requirement.CLASS, 1, null, Set.of(), Set.of(), Set.of(), false, ids));
+        return rotation.plans().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Autowired
+    cn.tongxin.people.UnitService units;
+
+    private long rotationUnit() {
+        return units.visibleUnits().stream().filter(u -> u.name().equals("青山区委统战部")).findFirst().orElseThrow().id();
+    }
+
+    @Test
+    @WithUserDetails("organizer")
+    void organizer_creates_a_plan_from_the_plans_page() {
+        navigate(PlansView.class);
+        test($(Button.class).id("plan-new")).click();
+        String name = "界面计划 " + System.nanoTime();
+        test($(TextField.class).id("plan-name")).setValue(name);
+        test($(DatePicker.class).id("plan-start")).setValue(LocalDate.of(2026, 1, 1));
+        test($(DatePicker.class).id("plan-end")).setValue(LocalDate.of(2030, 12, 31));
+        test($(IntegerField.class).id("plan-min-days")).setValue(3);
+        @SuppressWarnings("unchecked")
+        var sectors = (com.vaadin.flow.component.combobox.MultiSelectComboBox<cn.tongxin.people.ReferenceItem>)
+                $(com.vaadin.flow.component.combobox.MultiSelectComboBox.class).id("plan-sectors");
+        sectors.select(sectors.getListDataView().getItems().findFirst().orElseThrow());
+        test($(Button.class).id("plan-save")).click();
+        assertThat(rotation.plans()).extracting(PlanRow::name).contains(name);
+        @SuppressWarnings("unchecked")
+        Grid<PlanRow> grid = $(Grid.class).id("plans-grid");
+        assertThat(test(grid).size()).isEqualTo(rotation.plans().size());
+    }
+
+    @Test
+    @WithUserDetails("organizer")
+    void organizer_creates_a_class_adds_a_session_in_the_timetable_fills_it_and_publishes() {
+        PlanRow plan = rotation.plans().stream().filter(p -> p.name().startsWith("2023—2027")).findFirst().orElseThrow();
+        navigate(ClassesView.class);
+        test($(Button.class).id("class-new")).click();
+        String title = "界面培训班 " + System.nanoTime();
+        LocalDate start = LocalDate.of(2044, 9, 1);
+        test($(TextField.class).id("class-title")).setValue(title);
+        test($(DatePicker.class).id("class-start")).setValue(start);
+        test($(DatePicker.class).id("class-end")).setValue(start.plusDays(2));
+        test($(IntegerField.class).id("class-capacity")).setValue(5);
+        @SuppressWarnings("unchecked")
+        var plans = (com.vaadin.flow.component.combobox.MultiSelectComboBox<PlanRow>)
+                $(com.vaadin.flow.component.combobox.MultiSelectComboBox.class).id("class-plans");
+        plans.select(plan);
+        test($(Button.class).id("class-save")).click();
+        // we are on the new class
+        assertThat($(H2.class).id("class-heading").getText()).isEqualTo(title);
+        test($(Button.class).id("session-add-" + start)).click();
+        test($(TextField.class).id("session-title")).setValue("开班式与专题讲座");
+        test($(Button.class).id("session-save")).click();
+        long classId = rotation.classes(plan.id(), null, 0, 1000).items().stream()
+                .filter(c -> c.title().equals(title)).findFirst().orElseThrow().id();
+        assertThat(rotation.sessions(classId)).extracting(s -> s.title()).containsExactly("开班式与专题讲座");
+        // an overlapping session is refused with a message, and nothing is saved
+        test($(Button.class).id("session-add-" + start)).click();
+        test($(TextField.class).id("session-title")).setValue("冲突");
+        test($(Button.class).id("session-save")).click();
+        assertThat(rotation.sessions(classId)).hasSize(1);
+    }
+
+    @Test
+    @WithUserDetails("organizer")
+    void organizer_fills_the_free_seats_from_the_plan_and_publishes() {
+        PlanRow plan = freshPlan(6);
+        LocalDate start = LocalDate.of(2045, 3, 1);
+        long classId = rotation.createClass(new ClassData("界面补员 " + System.nanoTime(), 1L, "学院", start, start.plusDays(2), 4,
+                Set.of(plan.id()), 90, null, null));
+        rotation.addSession(classId, new SessionData("讲座", SessionKind.LECTURE, null, start.atTime(9, 0), start.atTime(11, 0),
+                null, new BigDecimal("2"), 30, 10, 60));
+        navigate(ClassView.class, classId);
+        $(com.vaadin.flow.component.tabs.TabSheet.class).single().setSelectedIndex(1);
+        test($(Button.class).id("roster-fill")).click();
+        assertThat($(Span.class).id("fill-count").getText()).isEqualTo("符合条件 6 人，空余名额 4 个");
+        test($(Button.class).id("fill-free")).click();
+        assertThat(rotation.classDetail(classId).enrolled()).isEqualTo(4);
+        test($(Button.class).id("class-advance")).click();
+        assertThat(rotation.classDetail(classId).status()).isEqualTo(cn.tongxin.rotation.ClassStatus.PUBLISHED);
+    }
+
+    @Test
+    @WithUserDetails("organizer")
+    void organizer_applies_the_planner_proposal() {
+        PlanRow plan = freshPlan(5);
+        LocalDate start = LocalDate.now().plusYears(2);
+        long classId = rotation.createClass(new ClassData("界面排班 " + System.nanoTime(), 1L, "学院", start, start.plusDays(2), 3,
+                Set.of(plan.id()), 90, null, null));
+        navigate(PlannerView.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<PlanRow> planBox = $(ComboBox.class).id("planner-plan");
+        test(planBox).selectItem(plan.name());
+        @SuppressWarnings("unchecked")
+        var classes = (com.vaadin.flow.component.combobox.MultiSelectComboBox<ClassRow>)
+                $(com.vaadin.flow.component.combobox.MultiSelectComboBox.class).id("planner-classes");
+        classes.setValue(Set.copyOf(classes.getListDataView().getItems().filter(c -> c.id() == classId).toList()));
+        test($(Button.class).id("planner-propose")).click();
+        assertThat($(Span.class).id("planner-summary").getText()).isEqualTo("待轮训 5 人，已安排 3 人，未能安排 2 人。");
+        // the explanation says why the rest could not be placed
+        assertThat($(Div.class).id("planner-explanation").getElement().getTextRecursively()).contains("名额不足");
+        test($(Button.class).id("planner-apply")).click();
+        assertThat(rotation.classDetail(classId).enrolled()).isEqualTo(3);
+    }
+
+    @Test
+    @WithUserDetails("checker")
+    void checker_sees_coverage_with_figures_and_can_drill_down() {
+        navigate(CoverageView.class);
+        assertThat($(com.vaadin.flow.component.orderedlayout.FlexLayout.class).id("coverage-stats").getElement()
+                .getTextRecursively()).contains("已轮训");
+        @SuppressWarnings("unchecked")
+        Grid<cn.tongxin.rotation.CoverageRow> units = $(Grid.class).id("coverage-units");
+        assertThat(test(units).size()).isGreaterThan(0);
+    }
+
+    @Test
+    @WithUserDetails("trainee")
+    void trainee_sees_their_class_with_its_timetable() {
+        navigate(MyClassesView.class);
+        List<cn.tongxin.rotation.MyClass> mine = enrollment.myClasses();
+        assertThat(mine).isNotEmpty();
+        assertThat($(Span.class).id("my-status-" + mine.getFirst().classId()).getText()).isNotBlank();
+    }
+
+    @Test
+    @WithUserDetails("trainee")
+    void trainee_cannot_open_organizer_pages() {
+        for (Class<? extends com.vaadin.flow.component.Component> view : List.of(PlansView.class, ClassesView.class,
+                PlannerView.class, CoverageView.class)) {
+            try {
+                navigate(view);
+            } catch (Exception expected) {
+                // refused
+            }
+            assertThat(getCurrentView()).isNotInstanceOf(view);
+        }
+    }
+
+    @Test
+    @WithUserDetails("checker")
+    void checker_cannot_open_the_planner() {
+        try {
+            navigate(PlannerView.class);
+        } catch (Exception expected) {
+            // refused
+        }
+        assertThat(getCurrentView()).isNotInstanceOf(PlannerView.class);
+    }
+}
