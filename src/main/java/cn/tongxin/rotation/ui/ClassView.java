@@ -32,6 +32,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H4;
@@ -228,6 +229,13 @@ class ClassView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         text.getStyle().set("flex", "1");
         line.add(text);
         if (detail.manageable()) {
+            // The sign-in of this session: door screen (projector), live board.
+            Anchor door = new Anchor("attendance/door/SESSION/" + s.id(), getTranslation("rotation.session.door"));
+            door.setTarget("_blank");
+            Anchor board = new Anchor("attendance/board/SESSION/" + s.id(), getTranslation("rotation.session.board"));
+            door.addClassName("tx-session-link");
+            board.addClassName("tx-session-link");
+            line.add(door, board);
             Button edit = new Button(VaadinIcon.EDIT.create(), e -> new SessionDialog(s, null, data -> {
                 rotation.updateSession(s.id(), s.version(), data);
                 refresh();
