@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import java.io.IOException;
@@ -249,6 +251,23 @@ class OutboxSenderTest {
 
         assertThat(row(id).get("status")).isEqualTo("PENDING");
         assertThat(row(id).get("attempts")).isEqualTo(0);
+    }
+
+    @Test
+    void the_sender_needs_both_a_host_and_a_mail_sender_bean() {
+        var none = new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class);
+        var factory = new StaticListableBeanFactory();
+        factory.addBean("mailSender", new JavaMailSenderImpl());
+        var one = factory.getBeanProvider(JavaMailSender.class);
+
+        assertThat(springSender(none, "smtp.example.cn").configured()).as("no bean").isFalse();
+        assertThat(springSender(one, "").configured()).as("Spring Boot's bean for an empty host").isFalse();
+        assertThat(springSender(one, "smtp.example.cn").configured()).isTrue();
+    }
+
+    private OutboxSender springSender(org.springframework.beans.factory.ObjectProvider<JavaMailSender> provider, String host) {
+        return new OutboxSender(db.jdbc, db.transaction, provider, host, "noreply@tongxin.test", 20, 8,
+                Duration.ofMinutes(5), clock);
     }
 
     @Test

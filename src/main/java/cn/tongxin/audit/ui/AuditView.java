@@ -87,7 +87,6 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         targetId.setMaxLength(18);
         targetId.setClearButtonVisible(true);
         targetId.setValueChangeMode(ValueChangeMode.LAZY);
-        targetId.setWidth("8em");
         from.setId("audit-from");
         from.setLabel(getTranslation("admin.audit.from"));
         to.setId("audit-to");
@@ -95,7 +94,7 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         for (DatePicker d : List.of(from, to)) {
             d.setClearButtonVisible(true);
             d.setMax(LocalDate.now(clock));
-            d.setWidth("10em");
+            d.setWidth("9.5em");
         }
         from.addValueChangeListener(e -> to.setMin(e.getValue()));
         actor.addValueChangeListener(e -> refresh());
@@ -115,6 +114,10 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         reset.setId("audit-reset");
         reset.setTooltipText(getTranslation("action.reset"));
         reset.setAriaLabel(getTranslation("action.reset"));
+        actor.setWidth("9em");
+        action.setWidth("10em");
+        targetType.setWidth("9em");
+        targetId.setWidth("7em");
         HorizontalLayout row = new HorizontalLayout(actor, action, targetType, targetId, from, to, reset);
         row.addClassName("tx-filters");
         return row;

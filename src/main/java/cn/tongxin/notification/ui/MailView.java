@@ -120,8 +120,8 @@ class MailView extends VerticalLayout implements HasDynamicTitle {
     private void configureGrid() {
         grid.setId("mail-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(MailRow::recipient).setHeader(getTranslation("mail.column.recipient")).setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(MailRow::subject).setHeader(getTranslation("mail.column.subject")).setFlexGrow(2)
+        grid.addColumn(MailRow::recipient).setHeader(getTranslation("mail.column.recipient")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(MailRow::subject).setHeader(getTranslation("mail.column.subject")).setWidth("12rem").setFlexGrow(3)
                 .setTooltipGenerator(r -> r.attachmentName() == null ? r.subject()
                         : r.subject() + " · " + getTranslation("mail.attachment", r.attachmentName()))
                 .setKey("subject");
@@ -129,20 +129,21 @@ class MailView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(MailRow::attempts).setHeader(getTranslation("mail.column.attempts")).setAutoWidth(true).setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END).setKey("attempts");
         grid.addColumn(r -> r.lastError() == null ? "" : r.lastError()).setHeader(getTranslation("mail.column.error"))
-                .setFlexGrow(1).setTooltipGenerator(MailRow::lastError).setKey("error");
+                .setFlexGrow(1).setWidth("6rem").setTooltipGenerator(MailRow::lastError).setKey("error");
         grid.addColumn(r -> time(r.createdAt())).setHeader(getTranslation("mail.column.created")).setAutoWidth(true).setFlexGrow(0)
                 .setKey("created");
+        // A pending mail that has been tried shows when it is tried next.
         grid.addColumn(r -> r.status() == MailStatus.SENT ? time(r.sentAt())
-                        : r.status() == MailStatus.PENDING ? "→ " + time(r.nextAttemptAt()) : "")
+                        : r.status() == MailStatus.PENDING && r.attempts() > 0 ? "→ " + time(r.nextAttemptAt()) : "")
                 .setHeader(getTranslation("mail.column.sent")).setAutoWidth(true).setFlexGrow(0).setKey("sent")
-                .setTooltipGenerator(r -> r.status() == MailStatus.PENDING
+                .setTooltipGenerator(r -> r.status() == MailStatus.PENDING && r.attempts() > 0
                         ? getTranslation("mail.column.next") + " " + time(r.nextAttemptAt()) : null);
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(q -> mail.search(status.getValue(), text.getValue(), q.getOffset(), q.getLimit()).items().stream(),
                 q -> (int) mail.count(status.getValue(), text.getValue()));
         grid.setWidthFull();
         grid.setHeight("480px");
-        hideOnPhone("subject", "attempts", "error", "created");
+        hideOnPhone("subject", "attempts", "error", "created", "sent");
     }
 
     private void hideOnPhone(String... keys) {
@@ -154,7 +155,7 @@ class MailView extends VerticalLayout implements HasDynamicTitle {
         badge.getElement().getThemeList().add(switch (row.status()) {
             case SENT -> "badge success";
             case FAILED -> "badge error";
-            case PENDING -> "badge";
+            case PENDING -> "badge contrast";
         });
         return badge;
     }
@@ -163,13 +164,15 @@ class MailView extends VerticalLayout implements HasDynamicTitle {
         if (row.status() != MailStatus.FAILED) {
             return new Span();
         }
-        Button resend = new Button(getTranslation("mail.resend"), VaadinIcon.REFRESH.create(), e -> {
+        Button resend = new Button(VaadinIcon.REPLY.create(), e -> {
             if (Notices.attempt(() -> mail.resend(row.id()))) {
                 Notices.success("mail.resent");
                 refresh();
             }
         });
         resend.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        resend.setTooltipText(getTranslation("mail.resend"));
+        resend.setAriaLabel(getTranslation("mail.resend"));
         resend.setId("mail-resend-" + row.id());
         return resend;
     }
@@ -191,6 +194,7 @@ class MailView extends VerticalLayout implements HasDynamicTitle {
         });
         HorizontalLayout form = new HorizontalLayout(to, send);
         form.addClassName("tx-filters");
+        form.setWidthFull();
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         Details details = new Details(getTranslation("mail.test.title"), form);
         details.setId("mail-test");

@@ -71,6 +71,7 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
         search.setPlaceholder(getTranslation("admin.accounts.search"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
+        search.setWidth("min(100%, 18rem)");
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> refresh());
         Button create = new Button(getTranslation("admin.accounts.new"), VaadinIcon.PLUS.create(), e -> openCreate());
@@ -88,8 +89,8 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addColumn(AccountRow::username).setHeader(getTranslation("admin.accounts.username")).setAutoWidth(true)
                 .setFlexGrow(1);
-        grid.addColumn(AccountRow::displayName).setHeader(getTranslation("admin.accounts.display-name")).setAutoWidth(true)
-                .setFlexGrow(1);
+        Grid.Column<AccountRow> displayName = grid.addColumn(AccountRow::displayName)
+                .setHeader(getTranslation("admin.accounts.display-name")).setAutoWidth(true).setFlexGrow(1);
         Grid.Column<AccountRow> unit = grid.addColumn(AccountRow::unitName).setHeader(getTranslation("admin.accounts.unit"))
                 .setAutoWidth(true).setFlexGrow(1);
         Grid.Column<AccountRow> roles = grid.addColumn(r -> r.roles().stream().sorted(java.util.Comparator.comparingInt(Roles.ALL::indexOf))
@@ -101,7 +102,7 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
                 q -> (int) accounts.search(search.getValue(), 0, 0).total());
         grid.setWidthFull();
         grid.setHeight("560px");
-        AdminNarrowScreen.hideOnPhone(grid, List.of(unit, roles));
+        AdminNarrowScreen.hideOnPhone(grid, List.of(displayName, unit, roles));
     }
 
     private boolean locked(AccountRow row) {

@@ -2,6 +2,7 @@ package cn.tongxin.people.ui;
 
 import cn.tongxin.people.UnitRef;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.data.renderer.LitRenderer;
 
 import java.util.List;
 
@@ -15,7 +16,11 @@ final class AdminUnitBox {
         ComboBox<UnitRef> box = new ComboBox<>(label);
         List<UnitRef> ordered = units.stream().sorted(java.util.Comparator.comparing(UnitRef::path, AdminUnitBox::byPath)).toList();
         box.setItems(ordered);
-        box.setItemLabelGenerator(u -> "\u3000".repeat(Math.max(0, u.depth())) + u.name());
+        box.setItemLabelGenerator(UnitRef::name);
+        // Indented in the list only; the chosen unit shows its plain name.
+        box.setRenderer(LitRenderer.<UnitRef>of("<span style=\"padding-left: ${item.indent}em\">${item.name}</span>")
+                .withProperty("indent", u -> Math.max(0, u.depth()) * 1.25)
+                .withProperty("name", UnitRef::name));
         return box;
     }
 
