@@ -12,11 +12,8 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.context.support.WithUserDetails;
-import org.springframework.security.web.authentication.rememberme.PersistentRememberMeToken;
-import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 
 import java.time.Clock;
-import java.util.Date;
 import java.util.Set;
 import java.util.UUID;
 
@@ -39,8 +36,6 @@ class AccountDisablingTest {
     @Autowired
     SessionRegistry sessions;
     @Autowired
-    PersistentTokenRepository rememberMe;
-    @Autowired
     PasswordEncoder encoder;
     @Autowired
     Clock clock;
@@ -54,19 +49,17 @@ class AccountDisablingTest {
         PortalAuthenticationProvider signIn = new PortalAuthenticationProvider(directory, encoder, clock);
         assertThat(signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password)).isAuthenticated())
                 .as("signs in while enabled").isTrue();
-        // Two browsers signed in, one phone remembered.
+        // Two browsers signed in.
         var principal = userDetails.loadUserByUsername(username);
         String phone = "s-" + UUID.randomUUID();
         String desktop = "s-" + UUID.randomUUID();
         sessions.registerNewSession(phone, principal);
         sessions.registerNewSession(desktop, principal);
-        rememberMe.createNewToken(new PersistentRememberMeToken(username, "series-" + accountId, "token", new Date()));
 
         accounts.setEnabled(accountId, false);
 
         assertThat(sessions.getSessionInformation(phone).isExpired()).isTrue();
         assertThat(sessions.getSessionInformation(desktop).isExpired()).isTrue();
-        assertThat(rememberMe.getTokenForSeries("series-" + accountId)).isNull();
         assertThat(directory.findCredentials(username).orElseThrow().enabled()).isFalse();
         assertThat(userDetails.loadUserByUsername(username).isEnabled()).as("remember-me refuses it too").isFalse();
         assertThatThrownBy(() -> signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password)))

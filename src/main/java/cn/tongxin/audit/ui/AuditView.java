@@ -1,5 +1,6 @@
 package cn.tongxin.audit.ui;
 
+import cn.tongxin.base.ui.NarrowScreen;
 import cn.tongxin.audit.AuditEntry;
 import cn.tongxin.audit.AuditFilter;
 import cn.tongxin.audit.AuditService;

@@ -1,5 +1,6 @@
 package cn.tongxin.notification.ui;
 
+import cn.tongxin.base.ui.NarrowScreen;
 import cn.tongxin.base.ui.EmptyState;
 import cn.tongxin.base.ui.Notices;
 import cn.tongxin.notification.MailRow;

@@ -1,5 +1,6 @@
 package cn.tongxin.people.ui;
 
+import cn.tongxin.base.ui.NarrowScreen;
 import cn.tongxin.audit.AuditService;
 import cn.tongxin.base.ui.EmptyState;
 import cn.tongxin.base.ui.Notices;
@@ -102,7 +103,7 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
                 q -> (int) accounts.search(search.getValue(), 0, 0).total());
         grid.setWidthFull();
         grid.setHeight("560px");
-        AdminNarrowScreen.hideOnPhone(grid, List.of(displayName, unit, roles));
+        NarrowScreen.hideOnPhone(grid, List.of(displayName, unit, roles));
     }
 
     private boolean locked(AccountRow row) {

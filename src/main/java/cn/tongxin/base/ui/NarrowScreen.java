@@ -1,18 +1,18 @@
-package cn.tongxin.people.ui;
+package cn.tongxin.base.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 
 import java.util.List;
 
 /** Hides a grid's secondary columns on a phone-sized window (and shows them again when it widens). */
-final class AdminNarrowScreen {
+public final class NarrowScreen {
 
-    static final int PHONE_MAX_WIDTH = 600;
+    public static final int PHONE_MAX_WIDTH = 600;
 
-    private AdminNarrowScreen() {
+    private NarrowScreen() {
     }
 
-    static void hideOnPhone(Grid<?> grid, List<? extends Grid.Column<?>> columns) {
+    public static void hideOnPhone(Grid<?> grid, List<? extends Grid.Column<?>> columns) {
         grid.addAttachListener(attach -> {
             var page = attach.getUI().getPage();
             page.retrieveExtendedClientDetails(details -> apply(columns, details.getWindowInnerWidth()));
