@@ -77,7 +77,8 @@ class CoverageView extends VerticalLayout implements HasUrlParameter<Long>, HasD
             body.add(new EmptyState("rotation.plan.empty", "rotation.plan.empty-hint"));
             return;
         }
-        plan.setValue(plans.stream().filter(p -> planId != null && p.id() == planId).findFirst().orElse(plans.getFirst()));
+        plan.setValue(plans.stream().filter(p -> planId != null && p.id() == planId).findFirst()
+                .orElse(plans.stream().max(java.util.Comparator.comparingLong(PlanRow::classCount)).orElseThrow()));
     }
 
     private void render() {
