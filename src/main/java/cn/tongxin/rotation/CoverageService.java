@@ -69,7 +69,7 @@ public class CoverageService {
         String ctes = Population.ctes(plan, scope, params);
         params.put("since", Timestamp.from(today.minusMonths(12).atStartOfDay(cn.tongxin.Application.ZONE).toInstant()));
         // One pass over the population: each person's state once, then folded by unit and by sector.
-        jdbc.sql("set local work_mem = '64MB'").update();
+        Population.tune(jdbc);
         record Group(String kind, long id, CoverageCounts counts, long recent) {
         }
         List<Group> groups = jdbc.sql("with " + ctes + """
@@ -163,6 +163,7 @@ public class CoverageService {
                 scope = path;
             }
         }
+        Population.tune(jdbc);
         Map<String, Object> params = new HashMap<>();
         String ctes = Population.ctes(plan, scope, params);
         String from = " from pop left join trained t on t.person_id = pop.person_id left join enrolled en on en.person_id = pop.person_id"

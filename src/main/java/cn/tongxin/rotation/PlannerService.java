@@ -121,6 +121,7 @@ public class PlannerService {
             slots.add(slot);
         }
 
+        Population.tune(jdbc);
         Map<String, Object> params = new HashMap<>();
         String ctes = Population.ctes(plan, RotationService.coverageScope(caller, plan), params);
         List<Person> people = jdbc.sql("with " + ctes + """
