@@ -68,29 +68,34 @@ public class CoverageService {
         Map<String, Object> params = new HashMap<>();
         String ctes = Population.ctes(plan, scope, params);
         params.put("since", Timestamp.from(today.minusMonths(12).atStartOfDay(cn.tongxin.Application.ZONE).toInstant()));
-        List<UnitCounts> perUnit = jdbc.sql("with " + ctes + """
-                         select pop.unit_id, count(*) as population, count(t.person_id) as trained,
-                                count(*) filter (where t.person_id is null and en.person_id is not null) as enrolled,
-                                count(*) filter (where t.trained_at >= :since) as recent
-                         from pop left join trained t on t.person_id = pop.person_id
-                         left join enrolled en on en.person_id = pop.person_id
-                         group by pop.unit_id""")
-                .params(params).query((rs, n) -> new UnitCounts(rs.getLong("unit_id"),
+        // One pass over the population: each person's state once, then folded by unit and by sector.
+        Population.tune(jdbc);
+        record Group(String kind, long id, CoverageCounts counts, long recent) {
+        }
+        List<Group> groups = jdbc.sql("with " + ctes + """
+                         , st as (select pop.person_id, pop.unit_id, t.person_id is not null as tr,
+                                         t.person_id is null and en.person_id is not null as en,
+                                         coalesce(t.trained_at >= :since, false) as recent
+                                  from pop left join trained t on t.person_id = pop.person_id
+                                  left join enrolled en on en.person_id = pop.person_id)
+                         select 'U' as kind, unit_id as id, count(*) as population, count(*) filter (where tr) as trained,
+                                count(*) filter (where en) as enrolled, count(*) filter (where recent) as recent
+                         from st group by unit_id
+                         union all
+                         select 'S', ps.sector_id, count(*), count(*) filter (where tr), count(*) filter (where en),
+                                count(*) filter (where recent)
+                         from st join person_sector ps on ps.person_id = st.person_id group by ps.sector_id""")
+                .params(params).query((rs, n) -> new Group(rs.getString("kind"), rs.getLong("id"),
                         new CoverageCounts(rs.getLong("population"), rs.getLong("trained"), rs.getLong("enrolled")),
                         rs.getLong("recent"))).list();
-
-        Map<String, Object> sp = new HashMap<>();
-        String sctes = Population.ctes(plan, scope, sp);
-        List<CoverageRow> bySector = jdbc.sql("with " + sctes + """
-                         select s.id, s.name, count(*) as population, count(t.person_id) as trained,
-                                count(*) filter (where t.person_id is null and en.person_id is not null) as enrolled
-                         from pop join person_sector ps on ps.person_id = pop.person_id join sector s on s.id = ps.sector_id
-                         left join trained t on t.person_id = pop.person_id
-                         left join enrolled en on en.person_id = pop.person_id
-                         group by s.id, s.name, s.sort_order order by s.sort_order""")
-                .params(sp).query((rs, n) -> new CoverageRow(rs.getLong("id"), rs.getString("name"),
-                        new CoverageCounts(rs.getLong("population"), rs.getLong("trained"), rs.getLong("enrolled")), false))
-                .list();
+        List<UnitCounts> perUnit = groups.stream().filter(g -> g.kind().equals("U"))
+                .map(g -> new UnitCounts(g.id(), g.counts(), g.recent())).toList();
+        Map<Long, CoverageCounts> perSector = new HashMap<>();
+        groups.stream().filter(g -> g.kind().equals("S")).forEach(g -> perSector.put(g.id(), g.counts()));
+        List<CoverageRow> bySector = jdbc.sql("select id, name from sector order by sort_order, id")
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
+                .filter(e -> perSector.containsKey(e.getKey()))
+                .map(e -> new CoverageRow(e.getKey(), e.getValue(), perSector.get(e.getKey()), false)).toList();
 
         List<UnitNode> units = jdbc.sql("select id, parent_id, name, path from unit where path like :scope order by path")
                 .param("scope", scope + "%")
@@ -158,6 +163,7 @@ public class CoverageService {
                 scope = path;
             }
         }
+        Population.tune(jdbc);
         Map<String, Object> params = new HashMap<>();
         String ctes = Population.ctes(plan, scope, params);
         String from = " from pop left join trained t on t.person_id = pop.person_id left join enrolled en on en.person_id = pop.person_id"

@@ -211,6 +211,7 @@ public class EnrollmentService {
     public Page<Candidate> candidates(long classId, long planId, CandidateFilter filter, int offset, int limit) {
         Caller caller = Callers.require();
         PlanDetail plan = rotation.plan(planId);
+        Population.tune(jdbc);
         Map<String, Object> params = new HashMap<>();
         String ctes = Population.ctes(plan, RotationService.coverageScope(caller, plan), params);
         List<String> where = new ArrayList<>();

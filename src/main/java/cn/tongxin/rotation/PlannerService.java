@@ -57,6 +57,8 @@ public class PlannerService {
         final LocalDate start;
         final LocalDate end;
         int free;
+        /** Seats not reserved by a unit quota: open to anyone of the population. */
+        int open;
         /** Quota unit path → seats left; empty means no unit quotas. */
         final Map<String, Integer> quota = new LinkedHashMap<>();
 
@@ -115,9 +117,11 @@ public class PlannerService {
                             from rotation_quota q join unit u on u.id = q.unit_id where q.class_id = :c order by length(u.path) desc""")
                     .param("c", classId).query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).list()
                     .forEach(e -> slot.quota.put(e.getKey(), Math.max(0, e.getValue())));
+            slot.open = Math.max(0, slot.free - slot.quota.values().stream().mapToInt(Integer::intValue).sum());
             slots.add(slot);
         }
 
+        Population.tune(jdbc);
         Map<String, Object> params = new HashMap<>();
         String ctes = Population.ctes(plan, RotationService.coverageScope(caller, plan), params);
         List<Person> people = jdbc.sql("with " + ctes + """
@@ -175,7 +179,10 @@ public class PlannerService {
                 }
                 sawSeat = true;
                 String q = s.quota.isEmpty() ? null : s.quotaUnit(p.path());
-                if (!s.quota.isEmpty() && (q == null || s.quota.get(q) <= 0)) {
+                if (q != null && s.quota.get(q) <= 0) {
+                    q = null;
+                }
+                if (q == null && s.open <= 0) {
                     continue;
                 }
                 sawQuota = true;
@@ -185,6 +192,8 @@ public class PlannerService {
                 s.free--;
                 if (q != null) {
                     s.quota.merge(q, -1, Integer::sum);
+                } else {
+                    s.open--;
                 }
                 busy.computeIfAbsent(p.id(), x -> new ArrayList<>()).add(new Busy(p.id(), s.start, s.end));
                 placements.add(new Placement(p.id(), p.name(), p.unitName(), p.sector(), s.id, s.title));

@@ -47,7 +47,8 @@ final class Population {
     }
 
     /**
-     * Common table expressions {@code pop(person_id, unit_id, path)}, {@code trained(person_id, trained_at)},
+     * Common table expressions (trained and enrolled are computed over the plan's classes alone and joined to the
+     * population by hash, never per person) {@code pop(person_id, unit_id, path)}, {@code trained(person_id, trained_at)},
      * {@code enrolled(person_id)} for a plan inside a scope.
      */
     static String ctes(PlanDetail plan, String scopePath, Map<String, Object> params) {
@@ -59,7 +60,6 @@ final class Population {
         String counting = """
                 from rotation_enrollment e join rotation_class c on c.id = e.class_id
                 join rotation_class_plan cp on cp.class_id = c.id and cp.plan_id = :popPlan
-                join pop on pop.person_id = e.person_id
                 """;
         String trained = d.requirement() == Requirement.CLASS
                 ? "select e.person_id, min(e.completed_at) as trained_at " + counting
@@ -68,11 +68,21 @@ final class Population {
                 : "select e.person_id, max(e.completed_at) as trained_at " + counting
                   + " where e.status = 'COMPLETED' and c.end_date between :cs and :ce"
                   + " group by e.person_id having sum(coalesce(e.hours, 0)) >= :minHours";
-        return "pop as materialized (select p.id as person_id, p.unit_id, u.path from person p join unit u on u.id = p.unit_id where "
+        return "pop as (select p.id as person_id, p.unit_id, u.path from person p join unit u on u.id = p.unit_id where "
                + where(plan, scopePath, params) + "),\n"
                + "trained as (" + trained + "),\n"
                + "enrolled as (select distinct e.person_id " + counting
                + " where e.status in " + OPEN + " and c.status <> 'CLOSED' and c.end_date between :cs and :ce)\n";
+    }
+
+    /**
+     * For the population queries of this transaction: plan each with its actual parameters (a generic plan cannot
+     * see the unit-path prefix or the cycle dates and may pick nested loops over 100,000 people), and give the
+     * hash joins and aggregates enough memory not to spill.
+     */
+    static void tune(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+        jdbc.sql("set local work_mem = '64MB'").update();
     }
 
     static String escapeLike(String s) {

@@ -81,6 +81,25 @@ class PlannerAndNominationTest {
 
     @Test
     @WithUserDetails("organizer")
+    void planner_keeps_quota_seats_for_their_unit_and_gives_the_rest_to_anyone() {
+        List<Long> qingshan = f.people(3, "青山区委统战部", 0);
+        List<Long> yunxi = f.people(3, "云溪区委统战部", 0);
+        List<Long> all = new ArrayList<>(qingshan);
+        all.addAll(yunxi);
+        long plan = f.namedPlan("名额排班", Requirement.CLASS, 1, "0", all);
+        long cls = f.classWithSessions("名额排班", "江川省委统战部", LocalDate.now().plusDays(200), 2, 4, Set.of(plan));
+        enrollment.setQuota(cls, f.unit("青州市委统战部").id(), 3);
+        PlannerProposal p = planner.propose(plan, List.of(cls));
+        // 3 seats kept for 青州 (青山区 is in it), 1 open seat: all 3 of 青山区 and 1 of 云溪区
+        assertThat(p.placements()).hasSize(4);
+        assertThat(p.placements()).filteredOn(x -> x.unitName().equals("青山区委统战部")).hasSize(3);
+        assertThat(p.unplaced()).isEqualTo(2);
+        assertThat(p.reasons()).extracting(Shortfall::key)
+                .containsExactly("rotation.planner.reason.capacity", "rotation.planner.reason.quota");
+    }
+
+    @Test
+    @WithUserDetails("organizer")
     void a_unit_nominates_within_its_quota_and_the_owner_approves_or_returns() {
         LocalDate start = LocalDate.now().plusDays(120);
         long cls = f.classWithSessions("名额", "江川省委统战部", start, 2, 10, Set.of());

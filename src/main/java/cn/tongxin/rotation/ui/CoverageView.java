@@ -77,7 +77,8 @@ class CoverageView extends VerticalLayout implements HasUrlParameter<Long>, HasD
             body.add(new EmptyState("rotation.plan.empty", "rotation.plan.empty-hint"));
             return;
         }
-        plan.setValue(plans.stream().filter(p -> planId != null && p.id() == planId).findFirst().orElse(plans.getFirst()));
+        plan.setValue(plans.stream().filter(p -> planId != null && p.id() == planId).findFirst()
+                .orElse(plans.stream().max(java.util.Comparator.comparingLong(PlanRow::classCount)).orElseThrow()));
     }
 
     private void render() {
@@ -148,8 +149,10 @@ class CoverageView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         risk.addColumn(a -> a.enrolled() ? getTranslation("rotation.coverage.enrolled") : getTranslation("rotation.coverage.untouched"))
                 .setHeader(getTranslation("rotation.enrollment.status")).setAutoWidth(true);
         Long u = r.unitId();
+        // The count is known from the figures above (the selected unit's subtree): no second pass over the population.
+        long untrainedCount = r.byUnit().stream().mapToLong(c -> c.counts().population() - c.counts().trained()).sum();
         risk.setItems(q -> coverage.untrained(planId, u, q.getOffset(), q.getLimit()).items().stream(),
-                q -> (int) coverage.untrained(planId, u, 0, 1).total());
+                q -> (int) untrainedCount);
         risk.setHeight("420px");
         body.add(riskHead, risk);
     }
