@@ -11,9 +11,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** The unit tree (province → city → county, member units) and the caller's part of it. */
 @Service
@@ -87,9 +84,5 @@ public class UnitService {
     /** For sign-in, before anyone is authenticated. */
     UnitRef ref(long id) {
         return units.findById(id).map(Unit::toRef).orElseThrow();
-    }
-
-    Map<Long, Unit> byId() {
-        return units.findAll().stream().collect(Collectors.toMap(Unit::getId, Function.identity()));
     }
 }
