@@ -1,5 +1,6 @@
 package cn.tongxin.attendance;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,4 +30,23 @@ public interface OccasionProvider {
 
     /** Occasions whose window closed in [from, to): the closing job marks their missing people absent. */
     List<Occasion> closedBetween(Instant from, Instant to);
+
+    /** Occasions this person is expected at that start at or after {@code from}: what leave can be asked for. */
+    default List<Occasion> upcomingFor(long personId, Instant from) {
+        return List.of();
+    }
+
+    /** The leave this person has in the occasion's group (the class), in study hours; empty where no limit applies. */
+    default Optional<LeaveBudget> leaveBudget(long occasionId, long personId) {
+        return Optional.empty();
+    }
+
+    /** Leave hours: the limit of the class, those already approved, and this occasion's. */
+    record LeaveBudget(BigDecimal limitHours, BigDecimal approvedHours, BigDecimal occasionHours) implements java.io.Serializable {
+
+        /** Approving this occasion would pass the limit. */
+        public boolean wouldExceed() {
+            return approvedHours.add(occasionHours).compareTo(limitHours) > 0;
+        }
+    }
 }

@@ -45,6 +45,11 @@ class Occasions {
         return providers.values().stream().flatMap(p -> p.openFor(personId, at).stream()).toList();
     }
 
+    List<Occasion> upcomingFor(long personId, Instant from) {
+        return providers.values().stream().flatMap(p -> p.upcomingFor(personId, from).stream())
+                .sorted(Comparator.comparing(Occasion::startsAt)).toList();
+    }
+
     List<Occasion> startingBetween(Instant from, Instant to) {
         return providers.values().stream().flatMap(p -> p.startingBetween(from, to).stream())
                 .sorted(Comparator.comparing(Occasion::startsAt)).toList();

@@ -98,6 +98,32 @@ class SessionOccasions implements OccasionProvider {
                 .param("to", Timestamp.from(to)).query(SessionOccasions::occasion).list();
     }
 
+    @Override
+    public List<Occasion> upcomingFor(long personId, Instant from) {
+        return jdbc.sql(SELECT + """
+                         join rotation_enrollment e on e.class_id = c.id
+                        where e.person_id = :person and\s""" + EXPECTED + """
+                          and s.starts_at >= :from order by s.starts_at limit 200""")
+                .param("person", personId).param("from", Timestamp.from(from)).query(SessionOccasions::occasion).list();
+    }
+
+    /** The class's leave limit (its share of the class hours), the hours already approved, and this session's. */
+    @Override
+    public Optional<LeaveBudget> leaveBudget(long occasionId, long personId) {
+        return jdbc.sql("""
+                        select round(c.max_leave_share * (select coalesce(sum(a.hours), 0) from rotation_session a
+                                                          where a.class_id = c.id), 1) as limit_hours,
+                               (select coalesce(sum(o.hours), 0) from leave_request l join rotation_session o on o.id = l.occasion_id
+                                 where l.occasion_kind = 'SESSION' and l.status = 'APPROVED' and l.person_id = :person
+                                   and o.class_id = c.id and o.id <> s.id) as approved_hours,
+                               s.hours
+                        from rotation_session s join rotation_class c on c.id = s.class_id where s.id = :id""")
+                .param("id", occasionId).param("person", personId)
+                .query((rs, n) -> new LeaveBudget(rs.getBigDecimal("limit_hours"), rs.getBigDecimal("approved_hours"),
+                        rs.getBigDecimal("hours")))
+                .optional();
+    }
+
     private static Occasion occasion(ResultSet rs, int n) throws SQLException {
         return new Occasion(ref(rs.getLong("id")), rs.getString("title"), rs.getString("class_title"), rs.getString("place"),
                 rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),

@@ -1,0 +1,9 @@
+package cn.tongxin.attendance;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+/** A leave request as the trainee's list and the organizer's approval list show it. */
+public record LeaveRow(long id, long personId, String personName, String unitName, Occasion occasion, String reason,
+                       LeaveStatus status, Instant requestedAt, OccasionProvider.LeaveBudget budget) implements Serializable {
+}

@@ -1,0 +1,180 @@
+package cn.tongxin.attendance;
+
+import cn.tongxin.audit.AuditService;
+import cn.tongxin.base.DomainException;
+import cn.tongxin.base.Translations;
+import cn.tongxin.notification.MailOutbox;
+import cn.tongxin.notification.OutgoingMail;
+import cn.tongxin.security.Caller;
+import cn.tongxin.security.Callers;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+
+/**
+ * Leave (请假): a trainee asks for leave from sessions ahead with a reason; the organizer of the occasion
+ * approves (it becomes a LEAVE record, counted against the class's leave limit) or refuses; the trainee is told by mail.
+ */
+@Service
+public class LeaveService {
+
+    private final Occasions occasions;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final AuditService audit;
+    private final MailOutbox outbox;
+    private final ApplicationEventPublisher events;
+
+    LeaveService(Occasions occasions, JdbcClient jdbc, Clock clock, AuditService audit, MailOutbox outbox,
+                 ApplicationEventPublisher events) {
+        this.occasions = occasions;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.events = events;
+    }
+
+    /** What the signed-in trainee may ask leave for: the occasions ahead they are expected at. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<Occasion> leaveable() {
+        Caller caller = Callers.require();
+        return caller.personId() == null ? List.of() : occasions.upcomingFor(caller.personId(), clock.instant());
+    }
+
+    /** Asks leave from each occasion (one request each); refuses occasions already begun or not the caller's. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public int request(List<OccasionRef> refs, String reason) {
+        Caller caller = Callers.require();
+        if (caller.personId() == null) {
+            throw new DomainException("attendance.error.no-person");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new DomainException("leave.error.reason-required");
+        }
+        if (refs.isEmpty()) {
+            throw new DomainException("leave.error.choose");
+        }
+        Instant now = clock.instant();
+        for (OccasionRef ref : refs) {
+            Occasion o = occasions.require(ref);
+            if (!occasions.expects(ref, caller.personId())) {
+                throw new DomainException("attendance.outcome.NOT_EXPECTED");
+            }
+            if (!o.startsAt().isAfter(now)) {
+                throw new DomainException("leave.error.started", o.title());
+            }
+            try {
+                jdbc.sql("""
+                                insert into leave_request (person_id, occasion_kind, occasion_id, reason, requested_at)
+                                values (:person, :kind, :id, :reason, :at)""")
+                        .param("person", caller.personId()).param("kind", ref.kind()).param("id", ref.id())
+                        .param("reason", reason.trim().length() > 500 ? reason.trim().substring(0, 500) : reason.trim())
+                        .param("at", Timestamp.from(now)).update();
+            } catch (DuplicateKeyException e) {
+                throw new DomainException("leave.error.duplicate", o.title());
+            }
+        }
+        return refs.size();
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<LeaveRow> myRequests() {
+        Caller caller = Callers.require();
+        if (caller.personId() == null) {
+            return List.of();
+        }
+        return rows("l.person_id = :person", caller.personId()).stream().filter(r -> r.occasion() != null).toList();
+    }
+
+    /** Requests waiting for a decision at occasions the caller organizes. */
+    @PreAuthorize(SignInService.ORGANIZERS)
+    @Transactional(readOnly = true)
+    public List<LeaveRow> pending() {
+        Caller caller = Callers.require();
+        return rows("l.status = 'PENDING'", null).stream()
+                .filter(r -> r.occasion() != null && caller.managesUnit(r.occasion().ownerUnitPath())).toList();
+    }
+
+    /** Approves or refuses; an approval records the leave. The trainee gets a mail either way. */
+    @PreAuthorize(SignInService.ORGANIZERS)
+    @Transactional
+    public void decide(long requestId, boolean approve) {
+        Caller caller = Callers.require();
+        LeaveRow row = rows("l.id = :id", requestId).stream().findFirst()
+                .orElseThrow(() -> new DomainException("leave.error.not-found"));
+        if (row.occasion() == null || !caller.managesUnit(row.occasion().ownerUnitPath())) {
+            throw new AccessDeniedException("leave request " + requestId + " is outside the caller's scope");
+        }
+        Instant now = clock.instant();
+        int changed = jdbc.sql("""
+                        update leave_request set status = :status, decided_by = :by, decided_at = :at
+                        where id = :id and status = 'PENDING'""")
+                .param("status", approve ? "APPROVED" : "REFUSED").param("by", caller.username())
+                .param("at", Timestamp.from(now)).param("id", requestId).update();
+        if (changed == 0) {
+            throw new DomainException("leave.error.decided");
+        }
+        OccasionRef ref = row.occasion().ref();
+        if (approve) {
+            jdbc.sql("""
+                            insert into sign_in (occasion_kind, occasion_id, person_id, status, method, signed_at, marked_by, reason)
+                            values (:kind, :id, :person, 'LEAVE', 'LEAVE', :at, :by, :reason)
+                            on conflict (occasion_kind, occasion_id, person_id) do update
+                               set status = 'LEAVE', method = 'LEAVE', marked_by = excluded.marked_by, reason = excluded.reason""")
+                    .param("kind", ref.kind()).param("id", ref.id()).param("person", row.personId())
+                    .param("at", Timestamp.from(now)).param("by", caller.username()).param("reason", row.reason()).update();
+            events.publishEvent(new SignedIn(ref, row.personId(), AttendanceStatus.LEAVE, now));
+        }
+        audit.record(AuditService.UPDATE, "LEAVE", row.personId(), row.personName(),
+                (approve ? "approved" : "refused") + " leave at " + ref);
+        String email = jdbc.sql("select email from person where id = :id").param("id", row.personId())
+                .query(String.class).optional().orElse(null);
+        if (email != null) {
+            String decision = Translations.get(Translations.CHINESE, approve ? "leave.mail.approved" : "leave.mail.refused");
+            outbox.enqueue(new OutgoingMail(email,
+                    Translations.get(Translations.CHINESE, "leave.mail.subject", decision, row.occasion().title()),
+                    Translations.get(Translations.CHINESE, "leave.mail.body", row.personName(), row.occasion().context(),
+                            row.occasion().title(), decision)), "leave:" + requestId);
+        }
+    }
+
+    private List<LeaveRow> rows(String where, Long param) {
+        var query = jdbc.sql("""
+                select l.id, l.person_id, p.name, u.name as unit, l.occasion_kind, l.occasion_id, l.reason, l.status, l.requested_at
+                from leave_request l join person p on p.id = l.person_id join unit u on u.id = p.unit_id
+                where\s""" + where + " order by l.requested_at desc limit 500");
+        if (where.contains(":person")) {
+            query = query.param("person", param);
+        } else if (where.contains(":id")) {
+            query = query.param("id", param);
+        }
+        return query.query(this::row).list();
+    }
+
+    private LeaveRow row(ResultSet rs, int n) throws SQLException {
+        OccasionRef ref = new OccasionRef(rs.getString("occasion_kind"), rs.getLong("occasion_id"));
+        long personId = rs.getLong("person_id");
+        Occasion occasion = occasions.find(ref).orElse(null);
+        var budget = occasions.provider(ref.kind()).flatMap(p -> p.leaveBudget(ref.id(), personId)).orElse(null);
+        return new LeaveRow(rs.getLong("id"), personId, rs.getString("name"), rs.getString("unit"), occasion,
+                rs.getString("reason"), LeaveStatus.valueOf(rs.getString("status")),
+                rs.getTimestamp("requested_at").toInstant(), budget);
+    }
+
+}

@@ -1,0 +1,5 @@
+package cn.tongxin.attendance;
+
+public enum LeaveStatus {
+    PENDING, APPROVED, REFUSED
+}
