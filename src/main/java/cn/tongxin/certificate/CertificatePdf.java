@@ -73,7 +73,7 @@ class CertificatePdf {
             head.setSpacingAfter(28);
             doc.add(head);
 
-            Paragraph who = new Paragraph(c.personName(), name);
+            Paragraph who = new Paragraph(t(locale, "certificate.pdf.holder", c.personName()), name);
             who.setSpacingAfter(14);
             doc.add(who);
 

@@ -74,6 +74,7 @@ class CertificateServiceTest {
         Certificate cert = certificates.ofEnrollment(done.enrollmentId()).orElseThrow();
 
         byte[] pdf = certificates.pdf(done.enrollmentId(), Locale.SIMPLIFIED_CHINESE);
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "certificate-sample.pdf"), pdf); // for a look by eye
         assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         String raw = new String(pdf, StandardCharsets.ISO_8859_1);
         assertThat(raw).contains("/FontFile2").contains("WenQuanYi");
