@@ -13,3 +13,10 @@ create table certificate (
 );
 create index certificate_person_idx on certificate (person_id);
 create index certificate_class_idx on certificate (class_id);
+
+-- Completions recorded before certificates existed get theirs now, in the order they were completed.
+insert into certificate (number, enrollment_id, person_id, class_id, hours, issued_at)
+select 'TX-' || extract(year from e.completed_at at time zone 'Asia/Shanghai')::int || '-'
+           || lpad(nextval('certificate_number_seq')::text, 6, '0'),
+       e.id, e.person_id, e.class_id, coalesce(e.hours, 0), e.completed_at
+from (select * from rotation_enrollment where status = 'COMPLETED' order by completed_at, id) e;
