@@ -7,6 +7,7 @@ import cn.tongxin.base.Page;
 import cn.tongxin.security.Caller;
 import cn.tongxin.security.Callers;
 import cn.tongxin.security.Roles;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -46,12 +47,15 @@ public class RotationService {
     private final AuditService audit;
     private final Clock clock;
     private final Invitations invitations;
+    private final ObjectProvider<CompletionAtClose> completion;
 
-    RotationService(JdbcClient jdbc, AuditService audit, Clock clock, Invitations invitations) {
+    RotationService(JdbcClient jdbc, AuditService audit, Clock clock, Invitations invitations,
+                    ObjectProvider<CompletionAtClose> completion) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
         this.invitations = invitations;
+        this.completion = completion;
     }
 
     // ---------------------------------------------------------------- plans
@@ -324,6 +328,10 @@ public class RotationService {
         }
         if (next == ClassStatus.PUBLISHED && sessionCount(id) == 0) {
             throw new DomainException("rotation.error.no-sessions");
+        }
+        if (next == ClassStatus.CLOSED) {
+            // Who completed is decided from the sign-ins, in this transaction (hand marks made before stay).
+            completion.getObject().apply(id);
         }
         jdbc.sql("update rotation_class set status = :s, version = version + 1 where id = :id")
                 .param("s", next.name()).param("id", id).update();

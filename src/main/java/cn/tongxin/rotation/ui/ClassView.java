@@ -12,6 +12,7 @@ import cn.tongxin.rotation.CandidateFilter;
 import cn.tongxin.rotation.ClassDetail;
 import cn.tongxin.rotation.ClassStatus;
 import cn.tongxin.rotation.EnrollmentRow;
+import cn.tongxin.rotation.CompletionDocuments;
 import cn.tongxin.rotation.EnrollmentService;
 import cn.tongxin.rotation.EnrollmentStatus;
 import cn.tongxin.rotation.FillResult;
@@ -51,6 +52,8 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -76,7 +79,11 @@ class ClassView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
     private final VerticalLayout quotas = new VerticalLayout();
     private final Grid<EnrollmentRow> rosterGrid = new Grid<>();
 
-    ClassView(RotationService rotation, EnrollmentService enrollment, UnitService units, ReferenceDataService reference) {
+    private final ObjectProvider<CompletionDocuments> documents;
+
+    ClassView(RotationService rotation, EnrollmentService enrollment, UnitService units, ReferenceDataService reference,
+              ObjectProvider<CompletionDocuments> documents) {
+        this.documents = documents;
         this.rotation = rotation;
         this.enrollment = enrollment;
         this.units = units;
@@ -311,6 +318,17 @@ class ClassView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
             });
             notDone.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             actions.add(done, notDone);
+        }
+        CompletionDocuments docs = documents.getIfAvailable();
+        if (r.status() == EnrollmentStatus.COMPLETED && docs != null) {
+            java.util.Locale locale = getLocale();
+            com.vaadin.flow.component.html.Anchor pdf = new com.vaadin.flow.component.html.Anchor(
+                    com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(ev -> new com.vaadin.flow.server.streams.DownloadResponse(
+                            new java.io.ByteArrayInputStream(docs.content(r.id(), locale)), "certificate-" + r.id() + ".pdf",
+                            "application/pdf", -1)), getTranslation("rotation.roster.certificate"));
+            pdf.getElement().setAttribute("download", true);
+            pdf.setId("certificate-" + r.personId());
+            actions.add(pdf);
         }
         if (r.status() == EnrollmentStatus.INVITED || r.status() == EnrollmentStatus.CONFIRMED || r.status() == EnrollmentStatus.WAITLISTED) {
             Button withdraw = new Button(getTranslation("rotation.withdraw"), e -> {

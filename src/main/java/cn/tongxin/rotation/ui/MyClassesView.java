@@ -2,6 +2,7 @@ package cn.tongxin.rotation.ui;
 
 import cn.tongxin.base.ui.EmptyState;
 import cn.tongxin.base.ui.Notices;
+import cn.tongxin.rotation.CompletionDocuments;
 import cn.tongxin.rotation.EnrollmentService;
 import cn.tongxin.rotation.EnrollmentStatus;
 import cn.tongxin.rotation.MyClass;
@@ -9,6 +10,7 @@ import cn.tongxin.rotation.SessionRow;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
@@ -17,13 +19,19 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.PermitAll;
+import org.springframework.beans.factory.ObjectProvider;
+
+import java.io.ByteArrayInputStream;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** A trainee's classes, each with its timetable day by day; confirm or decline an invitation. Phone first. */
@@ -34,9 +42,11 @@ class MyClassesView extends VerticalLayout implements HasDynamicTitle {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private final EnrollmentService enrollment;
+    private final ObjectProvider<CompletionDocuments> documents;
 
-    MyClassesView(EnrollmentService enrollment) {
+    MyClassesView(EnrollmentService enrollment, ObjectProvider<CompletionDocuments> documents) {
         this.enrollment = enrollment;
+        this.documents = documents;
         addClassName("tx-page");
         setWidthFull();
         render();
@@ -99,6 +109,9 @@ class MyClassesView extends VerticalLayout implements HasDynamicTitle {
             decline.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             card.add(new Div(decline));
         }
+        if (c.status() == EnrollmentStatus.COMPLETED) {
+            certificateLink(c).ifPresent(card::add);
+        }
         Map<LocalDate, List<SessionRow>> byDay = new LinkedHashMap<>();
         c.sessions().forEach(s -> byDay.computeIfAbsent(s.startsAt().toLocalDate(), d -> new java.util.ArrayList<>()).add(s));
         VerticalLayout days = new VerticalLayout();
@@ -126,6 +139,23 @@ class MyClassesView extends VerticalLayout implements HasDynamicTitle {
         timetable.setWidthFull();
         card.add(timetable);
         return card;
+    }
+
+    /** The certificate download of a completed class, when a module offers certificates and one was issued. */
+    private java.util.Optional<Div> certificateLink(MyClass c) {
+        CompletionDocuments docs = documents.getIfAvailable();
+        if (docs == null) {
+            return java.util.Optional.empty();
+        }
+        Locale locale = getLocale();
+        return docs.fileName(c.enrollmentId()).map(name -> {
+            Anchor link = new Anchor(DownloadHandler.fromInputStream(ev -> new DownloadResponse(
+                    new ByteArrayInputStream(docs.content(c.enrollmentId(), locale)), name, "application/pdf", -1)),
+                    getTranslation("rotation.my.certificate"));
+            link.setId("certificate-" + c.classId());
+            link.getElement().setAttribute("download", true);
+            return new Div(link);
+        });
     }
 
     @Override

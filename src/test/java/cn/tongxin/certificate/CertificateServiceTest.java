@@ -1,0 +1,89 @@
+package cn.tongxin.certificate;
+
+import cn.tongxin.IntegrationTest;
+import cn.tongxin.rotation.EnrollmentCompleted;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.parser.PdfTextExtractor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@IntegrationTest
+class CertificateServiceTest {
+
+    @Autowired Completions completions;
+    @Autowired CertificateService certificates;
+
+    @AfterEach
+    void logout() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void a_completion_gets_one_unique_number_that_stays_when_the_completion_is_recorded_again() {
+        completions.as("organizer");
+        var c = completions.startedClass("证甲", "证乙");
+        EnrollmentCompleted first = completions.complete(c.classId(), c.personIds().get(0), "6");
+        Certificate cert = certificates.ofEnrollment(first.enrollmentId()).orElseThrow();
+        assertThat(cert.number()).matches("TX-2026-\\d{6,}");
+        assertThat(cert.hours()).isEqualByComparingTo("6");
+
+        EnrollmentCompleted again = completions.complete(c.classId(), c.personIds().get(0), "5");
+        Certificate same = certificates.ofEnrollment(again.enrollmentId()).orElseThrow();
+        assertThat(same.number()).isEqualTo(cert.number());
+        assertThat(same.id()).isEqualTo(cert.id());
+        assertThat(same.hours()).isEqualByComparingTo("5");
+
+        EnrollmentCompleted other = completions.complete(c.classId(), c.personIds().get(1), null);
+        assertThat(certificates.ofEnrollment(other.enrollmentId()).orElseThrow().number()).isNotEqualTo(cert.number());
+    }
+
+    @Test
+    void a_withdrawn_completion_makes_the_certificate_invalid_and_an_unknown_number_is_not_found() {
+        completions.as("organizer");
+        var c = completions.startedClass("欧阳明月");
+        EnrollmentCompleted done = completions.complete(c.classId(), c.personIds().getFirst(), null);
+        String number = certificates.ofEnrollment(done.enrollmentId()).orElseThrow().number();
+        SecurityContextHolder.clearContext();
+        Verification v = certificates.verify(number).orElseThrow();
+        assertThat(v.valid()).isTrue();
+        assertThat(v.classTitle()).isEqualTo(c.title());
+        assertThat(v.maskedName()).isEqualTo("欧***");
+
+        completions.as("organizer");
+        completions.enrollment.markNotCompleted(c.classId(), c.personIds().getFirst());
+        SecurityContextHolder.clearContext();
+        assertThat(certificates.verify(number).orElseThrow().valid()).isFalse();
+        assertThat(certificates.verify("TX-2026-999999999")).isEmpty();
+        assertThat(certificates.verify("' or 1=1 --")).isEmpty();
+    }
+
+    @Test
+    void the_pdf_embeds_the_chinese_font_and_shows_the_number_and_only_the_owner_or_scope_may_download_it() throws Exception {
+        completions.as("organizer");
+        var c = completions.startedClass("证丙");
+        EnrollmentCompleted done = completions.complete(c.classId(), c.personIds().getFirst(), "6");
+        Certificate cert = certificates.ofEnrollment(done.enrollmentId()).orElseThrow();
+
+        byte[] pdf = certificates.pdf(done.enrollmentId(), Locale.SIMPLIFIED_CHINESE);
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "certificate-sample.pdf"), pdf); // for a look by eye
+        assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        String raw = new String(pdf, StandardCharsets.ISO_8859_1);
+        assertThat(raw).contains("/FontFile2").contains("WenQuanYi");
+        String text = new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1);
+        assertThat(text).contains(cert.number()).contains("/verify/" + cert.number());
+
+        // 青州's organizer manages only its city: the province's class is out of scope.
+        completions.as("qingzhou");
+        assertThatThrownBy(() -> certificates.pdf(done.enrollmentId(), Locale.SIMPLIFIED_CHINESE))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+}
