@@ -1,6 +1,7 @@
 package cn.tongxin.attendance;
 
 import cn.tongxin.IntegrationTest;
+import cn.tongxin.TestUsers;
 import cn.tongxin.MutableClock;
 import cn.tongxin.TestOccasions;
 import cn.tongxin.base.DomainException;
@@ -15,8 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +40,7 @@ class SignInServiceTest {
     @Autowired SignInService signIn;
     @Autowired TestOccasions testOccasions;
     @Autowired MutableClock clock;
-    @Autowired UserDetailsService users;
+    @Autowired TestUsers users;
     @Autowired JdbcClient jdbc;
     @Autowired DoorTokens tokens;
     @Autowired ClosingJob closingJob;
@@ -53,8 +52,9 @@ class SignInServiceTest {
 
     @BeforeEach
     void setUp() {
-        traineePersonId = personOf("trainee");
-        lecturerPersonId = personOf("lecturer");
+        traineePersonId = users.signIn("trainee");
+        lecturerPersonId = users.signIn("lecturer");
+        SecurityContextHolder.clearContext();
         String provincePath = jdbc.sql("select path from unit where parent_id is null").query(String.class).single();
         occasion = testOccasions.add("第一课：学习全会精神", provincePath, OPENS, LATE, CLOSES, Set.of(traineePersonId, lecturerPersonId));
     }
@@ -65,15 +65,7 @@ class SignInServiceTest {
         SecurityContextHolder.clearContext();
     }
 
-    private long personOf(String username) {
-        return users.loadUserByUsername(username) instanceof cn.tongxin.security.PortalUser u ? u.caller().personId() : -1;
-    }
 
-    private void as(String username) {
-        var user = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-    }
 
     private String doorToken() {
         return tokens.token(occasion.ref(), DoorTokens.roundAt(clock.instant()));
@@ -86,20 +78,20 @@ class SignInServiceTest {
     @Test
     void a_second_before_the_window_opens_the_trainee_is_told_it_is_not_open() {
         clock.set(OPENS.minusSeconds(1));
-        as("trainee");
+        users.signIn("trainee");
         assertThat(signIn.signInWithToken(doorToken(), phone("d1")).outcome()).isEqualTo(SignInOutcome.NOT_OPEN);
     }
 
     @Test
     void at_the_opening_the_trainee_is_present_and_at_the_late_threshold_late() {
         clock.set(OPENS);
-        as("trainee");
+        users.signIn("trainee");
         SignInResult first = signIn.signInWithToken(doorToken(), phone("d-a"));
         assertThat(first.outcome()).isEqualTo(SignInOutcome.SIGNED_IN);
         assertThat(first.status()).isEqualTo(AttendanceStatus.PRESENT);
 
         clock.set(LATE);
-        as("lecturer");
+        users.signIn("lecturer");
         SignInResult second = signIn.signInWithToken(doorToken(), phone("d-b"));
         assertThat(second.status()).isEqualTo(AttendanceStatus.LATE);
     }
@@ -107,7 +99,7 @@ class SignInServiceTest {
     @Test
     void after_the_window_closes_nobody_can_sign_in() {
         clock.set(CLOSES);
-        as("trainee");
+        users.signIn("trainee");
         assertThat(signIn.signInWithToken(doorToken(), phone("d2")).outcome()).isEqualTo(SignInOutcome.CLOSED);
     }
 
@@ -116,7 +108,7 @@ class SignInServiceTest {
         clock.set(OPENS.plusSeconds(120));
         String photographed = doorToken();
         clock.advance(Duration.ofSeconds(DoorTokens.ROTATION_SECONDS));
-        as("trainee");
+        users.signIn("trainee");
         // Still good one rotation later…
         assertThat(signIn.occasionOfToken(photographed)).isPresent();
         clock.advance(Duration.ofSeconds(DoorTokens.ROTATION_SECONDS));
@@ -132,12 +124,12 @@ class SignInServiceTest {
         String token = doorToken();
         String ticket = signIn.ticketForScan(token).orElseThrow();
         clock.advance(Duration.ofSeconds(90)); // typing a password on a new phone
-        as("trainee");
+        users.signIn("trainee");
         assertThat(signIn.signInWithTicket(ticket, phone("d-t")).outcome()).isEqualTo(SignInOutcome.SIGNED_IN);
 
         // The same link opened later (a photo in a group chat) gets no ticket, and a forged ticket is worthless.
         assertThat(signIn.ticketForScan(token)).isEmpty();
-        as("lecturer");
+        users.signIn("lecturer");
         assertThat(signIn.signInWithTicket(ticket.replaceAll(".$", "_"), phone("d-l")).outcome())
                 .isEqualTo(SignInOutcome.WRONG_CODE);
     }
@@ -145,7 +137,7 @@ class SignInServiceTest {
     @Test
     void the_typed_numeric_code_signs_in_and_a_wrong_one_says_why() {
         clock.set(OPENS.plusSeconds(300));
-        as("trainee");
+        users.signIn("trainee");
         assertThat(signIn.signInWithCode("000000".equals(tokens.code(occasion.ref(), DoorTokens.roundAt(clock.instant()))) ? "111111" : "000000",
                 phone("d4")).outcome()).isEqualTo(SignInOutcome.WRONG_CODE);
         String code = tokens.code(occasion.ref(), DoorTokens.roundAt(clock.instant()));
@@ -157,10 +149,10 @@ class SignInServiceTest {
     @Test
     void a_person_not_expected_at_the_occasion_is_refused() {
         clock.set(OPENS.plusSeconds(60));
-        as("organizer"); // no person record
+        users.signIn("organizer"); // no person record
         assertThat(signIn.signInWithToken(doorToken(), phone("d5")).outcome()).isEqualTo(SignInOutcome.NO_PERSON);
         Occasion other = testOccasions.add("别的班", occasion.ownerUnitPath(), OPENS, LATE, CLOSES, Set.of(lecturerPersonId));
-        as("trainee");
+        users.signIn("trainee");
         String token = tokens.token(other.ref(), DoorTokens.roundAt(clock.instant()));
         assertThat(signIn.signInWithToken(token, phone("d5")).outcome()).isEqualTo(SignInOutcome.NOT_EXPECTED);
     }
@@ -169,7 +161,7 @@ class SignInServiceTest {
     void a_hundred_concurrent_taps_of_one_person_make_one_record() throws Exception {
         clock.set(OPENS.plusSeconds(30));
         var context = SecurityContextHolder.getContext();
-        as("trainee");
+        users.signIn("trainee");
         var auth = SecurityContextHolder.getContext().getAuthentication();
         String token = doorToken();
         ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -193,9 +185,9 @@ class SignInServiceTest {
     @Test
     void one_phone_cannot_sign_in_a_second_person_and_the_try_is_recorded() {
         clock.set(OPENS.plusSeconds(30));
-        as("trainee");
+        users.signIn("trainee");
         assertThat(signIn.signInWithToken(doorToken(), phone("shared")).outcome()).isEqualTo(SignInOutcome.SIGNED_IN);
-        as("lecturer");
+        users.signIn("lecturer");
         assertThat(signIn.signInWithToken(doorToken(), phone("shared")).outcome()).isEqualTo(SignInOutcome.DEVICE_USED);
         assertThat(records()).isEqualTo(1);
         long refusals = jdbc.sql("select count(*) from sign_in_refusal where reason = 'DEVICE_USED' and occasion_id = :id")
@@ -206,9 +198,9 @@ class SignInServiceTest {
     @Test
     void the_kiosk_takes_a_personal_code_of_today_and_reports_a_duplicate_with_its_time() {
         clock.set(OPENS.plusSeconds(45));
-        as("trainee");
+        users.signIn("trainee");
         String personal = signIn.myPersonalCode();
-        as("organizer");
+        users.signIn("organizer");
         SignInResult first = signIn.kioskSignIn(occasion.ref(), personal, ClientInfo.none());
         assertThat(first.outcome()).isEqualTo(SignInOutcome.SIGNED_IN);
         clock.advance(Duration.ofMinutes(2));
@@ -223,16 +215,16 @@ class SignInServiceTest {
     @Test
     void a_city_organizer_cannot_run_the_door_of_a_province_occasion() {
         clock.set(OPENS);
-        as("qingzhou");
+        users.signIn("qingzhou");
         assertThatThrownBy(() -> signIn.doorCode(occasion.ref())).isInstanceOf(AccessDeniedException.class);
-        as("organizer");
+        users.signIn("organizer");
         assertThat(signIn.doorCode(occasion.ref()).code()).hasSize(6);
     }
 
     @Test
     void a_hand_made_mark_needs_a_reason_and_is_audited() {
         clock.set(OPENS.plusSeconds(100));
-        as("organizer");
+        users.signIn("organizer");
         assertThatThrownBy(() -> signIn.mark(occasion.ref(), List.of(traineePersonId), AttendanceStatus.PRESENT, " "))
                 .isInstanceOf(DomainException.class);
         assertThat(signIn.mark(occasion.ref(), List.of(traineePersonId), AttendanceStatus.LEAVE, "病假，已电话请假")).isEqualTo(1);
@@ -247,7 +239,7 @@ class SignInServiceTest {
     @Test
     void when_the_window_closes_the_missing_are_marked_absent_once_even_by_racing_jobs() throws Exception {
         clock.set(OPENS.plusSeconds(10));
-        as("trainee");
+        users.signIn("trainee");
         signIn.signInWithToken(doorToken(), phone("d9"));
         SecurityContextHolder.clearContext();
         clock.set(CLOSES.plusSeconds(5));

@@ -2,20 +2,18 @@ package cn.tongxin.rotation;
 
 import cn.tongxin.Application;
 import cn.tongxin.IntegrationTest;
+import cn.tongxin.TestUsers;
 import cn.tongxin.MutableClock;
 import cn.tongxin.attendance.LeaveRow;
 import cn.tongxin.attendance.LeaveService;
 import cn.tongxin.attendance.OccasionRef;
 import cn.tongxin.base.DomainException;
-import cn.tongxin.security.PortalUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -36,7 +34,7 @@ class LeaveTest {
     @Autowired EnrollmentService enrollment;
     @Autowired LeaveService leave;
     @Autowired MutableClock clock;
-    @Autowired UserDetailsService users;
+    @Autowired TestUsers users;
     @Autowired JdbcClient jdbc;
 
     @AfterEach
@@ -45,24 +43,18 @@ class LeaveTest {
         SecurityContextHolder.clearContext();
     }
 
-    private long as(String username) {
-        var user = (PortalUser) users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        return user.caller().personId() == null ? -1 : user.caller().personId();
-    }
 
     @Test
     void a_trainee_asks_leave_and_the_organizer_approves_it_with_a_warning_before_the_limit_is_passed() {
-        long trainee = as("trainee");
-        as("organizer");
+        long trainee = users.signIn("trainee");
+        users.signIn("organizer");
         // 4 sessions of 3 h: the default limit is 1/7 of 12 h = 1.7 h, so one 3 h session already passes it.
         long cls = fixtures.classWithSessions("请假测试班", "江川省委统战部", DAY, 4, 20, Set.of());
         enrollment.enroll(cls, List.of(trainee), false);
         long first = rotation.sessions(cls).getFirst().id();
         clock.set(DAY.minusDays(1).atTime(10, 0).atZone(Application.ZONE).toInstant());
 
-        as("trainee");
+        users.signIn("trainee");
         assertThat(leave.leaveable()).extracting(o -> o.ref().id()).contains(first);
         assertThatThrownBy(() -> leave.request(List.of(new OccasionRef("SESSION", first)), " "))
                 .isInstanceOf(DomainException.class);
@@ -70,19 +62,19 @@ class LeaveTest {
         assertThatThrownBy(() -> leave.request(List.of(new OccasionRef("SESSION", first)), "再次申请"))
                 .isInstanceOf(DomainException.class).hasMessage("leave.error.duplicate");
 
-        as("qingzhou");
+        users.signIn("qingzhou");
         assertThat(leave.pending()).extracting(r -> r.occasion().ref().id()).doesNotContain(first);
 
-        as("organizer");
+        users.signIn("organizer");
         LeaveRow row = leave.pending().stream().filter(r -> r.occasion().ref().id() == first).findFirst().orElseThrow();
         assertThat(row.budget().limitHours()).isEqualByComparingTo(new BigDecimal("1.7"));
         assertThat(row.budget().occasionHours()).isEqualByComparingTo(new BigDecimal("3"));
         assertThat(row.budget().wouldExceed()).isTrue();
 
-        as("qingzhou");
+        users.signIn("qingzhou");
         assertThatThrownBy(() -> leave.decide(row.id(), true)).isInstanceOf(AccessDeniedException.class);
 
-        as("organizer");
+        users.signIn("organizer");
         leave.decide(row.id(), true);
         assertThatThrownBy(() -> leave.decide(row.id(), false)).hasMessage("leave.error.decided");
         String status = jdbc.sql("select status || '/' || method from sign_in where occasion_kind = 'SESSION' and occasion_id = :id and person_id = :p")
@@ -92,20 +84,20 @@ class LeaveTest {
                 .query(Long.class).single();
         assertThat(mails).isEqualTo(1);
 
-        as("trainee");
+        users.signIn("trainee");
         assertThat(leave.myRequests()).filteredOn(r -> r.id() == row.id()).extracting(r -> r.status().name())
                 .containsExactly("APPROVED");
     }
 
     @Test
     void leave_cannot_be_asked_for_a_session_that_has_begun() {
-        long trainee = as("trainee");
-        as("organizer");
+        long trainee = users.signIn("trainee");
+        users.signIn("organizer");
         long cls = fixtures.classWithSessions("已开课班", "江川省委统战部", DAY.plusDays(10), 1, 20, Set.of());
         enrollment.enroll(cls, List.of(trainee), false);
         long session = rotation.sessions(cls).getFirst().id();
         clock.set(DAY.plusDays(10).atTime(9, 30).atZone(Application.ZONE).toInstant());
-        as("trainee");
+        users.signIn("trainee");
         assertThat(leave.leaveable()).extracting(o -> o.ref().id()).doesNotContain(session);
         assertThatThrownBy(() -> leave.request(List.of(new OccasionRef("SESSION", session)), "临时有事"))
                 .isInstanceOf(DomainException.class).hasMessage("leave.error.started");

@@ -2,6 +2,7 @@ package cn.tongxin.rotation;
 
 import cn.tongxin.Application;
 import cn.tongxin.IntegrationTest;
+import cn.tongxin.TestUsers;
 import cn.tongxin.MutableClock;
 import cn.tongxin.attendance.AttendanceStatus;
 import cn.tongxin.attendance.ClientInfo;
@@ -9,14 +10,11 @@ import cn.tongxin.attendance.OccasionRef;
 import cn.tongxin.attendance.SignInOutcome;
 import cn.tongxin.attendance.SignInResult;
 import cn.tongxin.attendance.SignInService;
-import cn.tongxin.security.PortalUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -36,7 +34,7 @@ class SessionSignInTest {
     @Autowired EnrollmentService enrollment;
     @Autowired SignInService signIn;
     @Autowired MutableClock clock;
-    @Autowired UserDetailsService users;
+    @Autowired TestUsers users;
 
     @AfterEach
     void reset() {
@@ -44,17 +42,11 @@ class SessionSignInTest {
         SecurityContextHolder.clearContext();
     }
 
-    private long as(String username) {
-        var user = (PortalUser) users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        return user.caller().personId() == null ? -1 : user.caller().personId();
-    }
 
     @Test
     void an_enrolled_trainee_signs_in_to_a_session_and_a_stranger_is_refused() {
-        long traineePerson = as("trainee");
-        as("organizer");
+        long traineePerson = users.signIn("trainee");
+        users.signIn("organizer");
         long cls = fixtures.classWithSessions("签到联调班", "江川省委统战部", DAY, 1, 20, Set.of());
         enrollment.enroll(cls, List.of(traineePerson), false);
         fixtures.start(cls);
@@ -66,23 +58,23 @@ class SessionSignInTest {
         String token = signIn.doorCode(ref).token();
         assertThat(signIn.doorCode(ref).occasion().context()).startsWith("签到联调班");
 
-        as("trainee");
+        users.signIn("trainee");
         SignInResult result = signIn.signInWithToken(token, new ClientInfo("phone-s1", "10.1.1.1", "test"));
         assertThat(result.outcome()).isEqualTo(SignInOutcome.SIGNED_IN);
         assertThat(result.status()).isEqualTo(AttendanceStatus.PRESENT);
 
-        as("lecturer"); // not enrolled in this class
+        users.signIn("lecturer"); // not enrolled in this class
         assertThat(signIn.signInWithToken(token, new ClientInfo("phone-s2", "10.1.1.2", "test")).outcome())
                 .isEqualTo(SignInOutcome.NOT_EXPECTED);
 
         // The city organizer of 青州 does not run the province's door.
-        as("qingzhou");
+        users.signIn("qingzhou");
         assertThatThrownBy(() -> signIn.doorCode(ref)).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void the_organizers_day_list_shows_the_sessions_of_that_day() {
-        as("organizer");
+        users.signIn("organizer");
         long cls = fixtures.classWithSessions("日程班", "江川省委统战部", DAY.plusDays(3), 2, 10, Set.of());
         assertThat(signIn.occasionsOn(DAY.plusDays(3))).extracting(o -> o.ref().id())
                 .contains(rotation.sessions(cls).getFirst().id());
