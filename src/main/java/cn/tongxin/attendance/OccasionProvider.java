@@ -22,6 +22,11 @@ public interface OccasionProvider {
     /** Everyone expected, for the live board and the absent marking. */
     List<Long> expectedPeople(long occasionId);
 
+    /** How many are expected; the door screen asks every second, so providers should count rather than list. */
+    default int expectedCount(long occasionId) {
+        return expectedPeople(occasionId).size();
+    }
+
     /** The occasions this person is expected at whose sign-in window contains {@code at} (for the typed code). */
     List<Occasion> openFor(long personId, Instant at);
 

@@ -41,6 +41,10 @@ class Occasions {
         return provider(ref.kind()).map(p -> p.expectedPeople(ref.id())).orElse(List.of());
     }
 
+    int expectedCount(OccasionRef ref) {
+        return provider(ref.kind()).map(p -> p.expectedCount(ref.id())).orElse(0);
+    }
+
     List<Occasion> openFor(long personId, Instant at) {
         return providers.values().stream().flatMap(p -> p.openFor(personId, at).stream()).toList();
     }

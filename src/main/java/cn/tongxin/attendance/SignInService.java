@@ -67,7 +67,7 @@ public class SignInService {
                         and status in ('PRESENT', 'LATE')""")
                 .param("kind", ref.kind()).param("id", ref.id()).query(Integer.class).single();
         return new DoorCode(occasion, tokens.token(ref, round), tokens.code(ref, round), DoorTokens.roundEnds(now),
-                occasion.stateAt(now), signedIn, occasions.expectedPeople(ref).size());
+                occasion.stateAt(now), signedIn, occasions.expectedCount(ref));
     }
 
     /** The occasion a scanned link points to, for the phone page to show before the tap (nothing is recorded). */

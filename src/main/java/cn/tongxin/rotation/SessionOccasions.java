@@ -72,6 +72,14 @@ class SessionOccasions implements OccasionProvider {
     }
 
     @Override
+    public int expectedCount(long occasionId) {
+        return jdbc.sql("""
+                        select count(*) from rotation_session s join rotation_enrollment e on e.class_id = s.class_id
+                        where s.id = :id and\s""" + EXPECTED)
+                .param("id", occasionId).query(Integer.class).single();
+    }
+
+    @Override
     public List<Occasion> openFor(long personId, Instant at) {
         return jdbc.sql(SELECT + """
                          join rotation_enrollment e on e.class_id = c.id
