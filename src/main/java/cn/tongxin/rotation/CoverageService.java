@@ -12,26 +12,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Coverage of a plan (轮训覆盖率): two set-based queries over the population (per unit, per sector), the unit
- * tree folded in memory (units are few), a forecast, the untrained list and an .xlsx export.
- * Organizers and checkers see the part of the population inside their scope.
+ * Coverage of a plan (轮训覆盖率), read from the plan's snapshot ({@link CoverageSnapshots}: one pass over the
+ * population per change, written down per unit and per unit × sector, and the untrained people), recomputed first
+ * when something it depends on has changed. The unit tree is folded in memory (units are few); a forecast, the
+ * untrained list and an .xlsx export. Organizers and checkers see the part of the population inside their scope.
  */
 @Service
 public class CoverageService {
@@ -40,102 +42,108 @@ public class CoverageService {
 
     private final JdbcClient jdbc;
     private final RotationService rotation;
+    private final CoverageSnapshots snapshots;
     private final AuditService audit;
     private final Clock clock;
+    private final TransactionTemplate consistentRead;
 
-    CoverageService(JdbcClient jdbc, RotationService rotation, AuditService audit, Clock clock) {
+    CoverageService(JdbcClient jdbc, RotationService rotation, CoverageSnapshots snapshots, AuditService audit, Clock clock,
+                    PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.rotation = rotation;
+        this.snapshots = snapshots;
         this.audit = audit;
         this.clock = clock;
+        this.consistentRead = new TransactionTemplate(transactions);
+        consistentRead.setReadOnly(true);
+        consistentRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     record UnitNode(long id, Long parentId, String name, String path) {
     }
 
-    record UnitCounts(long unitId, CoverageCounts counts, long recent) {
+    /** The snapshot's figures inside a scope: per unit (each person once), per sector, and the units of the scope. */
+    private record Figures(Map<Long, CoverageCounts> perUnit, Map<Long, CoverageCounts> perSector, long recent,
+                           List<UnitNode> units, Instant computedAt) {
+
+        CoverageCounts subtree(UnitNode top) {
+            CoverageCounts sum = CoverageCounts.ZERO;
+            for (UnitNode u : units) {
+                if (u.path().startsWith(top.path())) {
+                    sum = sum.plus(perUnit.getOrDefault(u.id(), CoverageCounts.ZERO));
+                }
+            }
+            return sum;
+        }
+
+        List<UnitNode> children(UnitNode parent) {
+            return units.stream().filter(u -> u.parentId() != null && u.parentId() == parent.id()).toList();
+        }
     }
 
     /** The coverage of a plan, with the unit table showing the children of {@code unitId} (null: the top of the scope). */
     @PreAuthorize(READERS)
-    @Transactional(readOnly = true)
     public CoverageReport coverage(long planId, Long unitId) {
         Caller caller = Callers.require();
         PlanDetail plan = rotation.plan(planId);
+        snapshots.ensureFresh(plan);
         String scope = RotationService.coverageScope(caller, plan);
-        LocalDate today = LocalDate.now(clock);
+        return consistentRead.execute(s -> report(plan, figures(plan.id(), scope), unitId));
+    }
 
-        Map<String, Object> params = new HashMap<>();
-        String ctes = Population.ctes(plan, scope, params);
-        params.put("since", Timestamp.from(today.minusMonths(12).atStartOfDay(cn.tongxin.Application.ZONE).toInstant()));
-        // One pass over the population: each person's state once, then folded by unit and by sector.
-        Population.tune(jdbc);
-        record Group(String kind, long id, CoverageCounts counts, long recent) {
+    private Figures figures(long planId, String scope) {
+        record Line(long unitId, Long sectorId, CoverageCounts counts, long recent) {
         }
-        List<Group> groups = jdbc.sql("with " + ctes + """
-                         , st as (select pop.person_id, pop.unit_id, t.person_id is not null as tr,
-                                         t.person_id is null and en.person_id is not null as en,
-                                         coalesce(t.trained_at >= :since, false) as recent
-                                  from pop left join trained t on t.person_id = pop.person_id
-                                  left join enrolled en on en.person_id = pop.person_id)
-                         select 'U' as kind, unit_id as id, count(*) as population, count(*) filter (where tr) as trained,
-                                count(*) filter (where en) as enrolled, count(*) filter (where recent) as recent
-                         from st group by unit_id
-                         union all
-                         select 'S', ps.sector_id, count(*), count(*) filter (where tr), count(*) filter (where en),
-                                count(*) filter (where recent)
-                         from st join person_sector ps on ps.person_id = st.person_id group by ps.sector_id""")
-                .params(params).query((rs, n) -> new Group(rs.getString("kind"), rs.getLong("id"),
+        List<Line> lines = jdbc.sql("""
+                        select f.unit_id, f.sector_id, f.population, f.trained, f.enrolled, f.recent
+                        from coverage_figure f join unit u on u.id = f.unit_id
+                        where f.plan_id = :plan and u.path like :scope""")
+                .param("plan", planId).param("scope", scope + "%")
+                .query((rs, n) -> new Line(rs.getLong("unit_id"), (Long) rs.getObject("sector_id"),
                         new CoverageCounts(rs.getLong("population"), rs.getLong("trained"), rs.getLong("enrolled")),
                         rs.getLong("recent"))).list();
-        List<UnitCounts> perUnit = groups.stream().filter(g -> g.kind().equals("U"))
-                .map(g -> new UnitCounts(g.id(), g.counts(), g.recent())).toList();
+        Map<Long, CoverageCounts> perUnit = new HashMap<>();
         Map<Long, CoverageCounts> perSector = new HashMap<>();
-        groups.stream().filter(g -> g.kind().equals("S")).forEach(g -> perSector.put(g.id(), g.counts()));
-        List<CoverageRow> bySector = jdbc.sql("select id, name from sector order by sort_order, id")
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
-                .filter(e -> perSector.containsKey(e.getKey()))
-                .map(e -> new CoverageRow(e.getKey(), e.getValue(), perSector.get(e.getKey()), false)).toList();
-
+        long recent = 0;
+        for (Line l : lines) {
+            if (l.sectorId() == null) {
+                perUnit.put(l.unitId(), l.counts());
+                recent += l.recent();
+            } else {
+                perSector.merge(l.sectorId(), l.counts(), CoverageCounts::plus);
+            }
+        }
         List<UnitNode> units = jdbc.sql("select id, parent_id, name, path from unit where path like :scope order by path")
                 .param("scope", scope + "%")
                 .query((rs, n) -> new UnitNode(rs.getLong("id"), (Long) rs.getObject("parent_id"), rs.getString("name"),
                         rs.getString("path"))).list();
-        Map<Long, UnitNode> byId = new LinkedHashMap<>();
-        units.forEach(u -> byId.put(u.id(), u));
-        UnitNode top = units.getFirst();
-        UnitNode selected = unitId != null && byId.containsKey(unitId) ? byId.get(unitId) : top;
-        Map<Long, CoverageCounts> leafCounts = new HashMap<>();
-        perUnit.forEach(c -> leafCounts.put(c.unitId(), c.counts()));
+        return new Figures(perUnit, perSector, recent, units, snapshots.computedAt(planId));
+    }
 
-        CoverageCounts total = perUnit.stream().map(UnitCounts::counts).reduce(CoverageCounts.ZERO, CoverageCounts::plus);
+    private CoverageReport report(PlanDetail plan, Figures fig, Long unitId) {
+        LocalDate today = LocalDate.now(clock);
+        List<CoverageRow> bySector = jdbc.sql("select id, name from sector order by sort_order, id")
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
+                .filter(e -> fig.perSector().containsKey(e.getKey()))
+                .map(e -> new CoverageRow(e.getKey(), e.getValue(), fig.perSector().get(e.getKey()), false)).toList();
+        UnitNode top = fig.units().getFirst();
+        UnitNode selected = unitId == null ? top : fig.units().stream().filter(u -> u.id() == unitId).findFirst().orElse(top);
+        CoverageCounts total = fig.subtree(top);
         List<CoverageRow> byUnit = new ArrayList<>();
-        CoverageCounts own = leafCounts.getOrDefault(selected.id(), CoverageCounts.ZERO);
+        CoverageCounts own = fig.perUnit().getOrDefault(selected.id(), CoverageCounts.ZERO);
         if (own.population() > 0) {
             byUnit.add(new CoverageRow(selected.id(), selected.name(), own, false));
         }
-        for (UnitNode child : units) {
-            if (child.parentId() != null && child.parentId() == selected.id()) {
-                CoverageCounts sum = CoverageCounts.ZERO;
-                boolean hasChildren = false;
-                for (UnitNode u : units) {
-                    if (u.path().startsWith(child.path())) {
-                        sum = sum.plus(leafCounts.getOrDefault(u.id(), CoverageCounts.ZERO));
-                        hasChildren |= u.id() != child.id();
-                    }
-                }
-                byUnit.add(new CoverageRow(child.id(), child.name(), sum, hasChildren));
-            }
+        for (UnitNode child : fig.children(selected)) {
+            byUnit.add(new CoverageRow(child.id(), child.name(), fig.subtree(child), !fig.children(child).isEmpty()));
         }
-
-        long recent = perUnit.stream().mapToLong(UnitCounts::recent).sum();
-        Forecast forecast = forecast(plan, total, recent, today);
+        Forecast forecast = forecast(plan, total, fig.recent(), today);
         CoverageReport.RiskKind risk = today.isAfter(plan.data().cycleEnd()) ? CoverageReport.RiskKind.OVERDUE
                 : !today.plusMonths(12).isBefore(plan.data().cycleEnd()) ? CoverageReport.RiskKind.AT_RISK
                 : CoverageReport.RiskKind.NONE;
         Long parent = selected == top ? null : selected.parentId();
         return new CoverageReport(plan.id(), plan.data().name(), plan.data().cycleStart(), plan.data().cycleEnd(),
-                selected.id(), selected.name(), parent, total, bySector, byUnit, forecast, risk);
+                selected.id(), selected.name(), parent, total, bySector, byUnit, forecast, risk, fig.computedAt());
     }
 
     private Forecast forecast(PlanDetail plan, CoverageCounts total, long recent, LocalDate today) {
@@ -152,7 +160,6 @@ public class CoverageService {
 
     /** The people of the population (in scope) not yet trained, untouched first: overdue or at risk near the cycle's end. */
     @PreAuthorize(READERS)
-    @Transactional(readOnly = true)
     public Page<AtRiskRow> untrained(long planId, Long unitId, int offset, int limit) {
         Caller caller = Callers.require();
         PlanDetail plan = rotation.plan(planId);
@@ -163,29 +170,34 @@ public class CoverageService {
                 scope = path;
             }
         }
-        Population.tune(jdbc);
-        Map<String, Object> params = new HashMap<>();
-        String ctes = Population.ctes(plan, scope, params);
-        String from = " from pop left join trained t on t.person_id = pop.person_id left join enrolled en on en.person_id = pop.person_id"
-                      + " join person p on p.id = pop.person_id join unit u on u.id = pop.unit_id where t.person_id is null";
-        long total = jdbc.sql("with " + ctes + " select count(*)" + from).params(params).query(Long.class).single();
-        params.put("limit", limit);
-        params.put("offset", offset);
-        List<AtRiskRow> rows = jdbc.sql("with " + ctes + """
-                         select p.id, p.name, u.name as unit_name, en.person_id is not null as enrolled,
-                                (select string_agg(s.name, '、' order by s.sort_order) from person_sector ps
-                                   join sector s on s.id = ps.sector_id where ps.person_id = p.id) as sectors""" + from
-                                        + " order by (en.person_id is not null), u.path, p.name, p.id limit :limit offset :offset")
-                .params(params).query((rs, n) -> new AtRiskRow(rs.getLong("id"), rs.getString("name"),
-                        rs.getString("unit_name"), rs.getString("sectors"), rs.getBoolean("enrolled"))).list();
-        return new Page<>(rows, total);
+        snapshots.ensureFresh(plan);
+        String within = scope + "%";
+        return consistentRead.execute(s -> {
+            long total = jdbc.sql("select count(*) from coverage_untrained where plan_id = :plan and path like :scope")
+                    .param("plan", planId).param("scope", within).query(Long.class).single();
+            List<AtRiskRow> rows = jdbc.sql("""
+                            select cu.person_id, cu.name, u.name as unit_name, cu.enrolled,
+                                   (select string_agg(s.name, '、' order by s.sort_order) from person_sector ps
+                                      join sector s on s.id = ps.sector_id where ps.person_id = cu.person_id) as sectors
+                            from coverage_untrained cu join unit u on u.id = cu.unit_id
+                            where cu.plan_id = :plan and cu.path like :scope
+                            order by cu.enrolled, cu.path, cu.name, cu.person_id limit :limit offset :offset""")
+                    .param("plan", planId).param("scope", within).param("limit", limit).param("offset", offset)
+                    .query((rs, n) -> new AtRiskRow(rs.getLong("person_id"), rs.getString("name"),
+                            rs.getString("unit_name"), rs.getString("sectors"), rs.getBoolean("enrolled"))).list();
+            return new Page<>(rows, total);
+        });
     }
 
     /** The coverage as a workbook: summary, sectors, every unit with its subtree, and the untrained people. */
     @PreAuthorize(READERS)
-    @Transactional
     public byte[] exportXlsx(long planId, Locale locale) {
-        CoverageReport top = coverage(planId, null);
+        Caller caller = Callers.require();
+        PlanDetail plan = rotation.plan(planId);
+        snapshots.ensureFresh(plan);
+        String scope = RotationService.coverageScope(caller, plan);
+        Figures fig = consistentRead.execute(s -> figures(planId, scope));
+        CoverageReport top = consistentRead.execute(s -> report(plan, fig, null));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             Workbook wb = new Workbook(out, "Tongxin", "1.0");
@@ -207,7 +219,7 @@ public class CoverageService {
             Worksheet sectors = wb.newWorksheet(t(locale, "rotation.coverage.by-sector"));
             writeRows(sectors, locale, top.bySector());
             Worksheet units = wb.newWorksheet(t(locale, "rotation.coverage.by-unit"));
-            writeRows(units, locale, allUnits(planId, top));
+            writeRows(units, locale, allUnits(fig));
             Worksheet people = wb.newWorksheet(t(locale, "rotation.coverage.untrained"));
             String[] head = {t(locale, "rotation.person.name"), t(locale, "rotation.person.unit"),
                     t(locale, "rotation.person.sectors"), t(locale, "rotation.coverage.enrolled")};
@@ -230,23 +242,11 @@ public class CoverageService {
         return out.toByteArray();
     }
 
-    /** Every unit of the scope with its subtree's figures, walking the tree from the top. */
-    private List<CoverageRow> allUnits(long planId, CoverageReport top) {
-        List<CoverageRow> all = new ArrayList<>();
-        List<Long> queue = new ArrayList<>(List.of(top.unitId()));
-        all.add(new CoverageRow(top.unitId(), top.unitName(), top.total(), true));
-        while (!queue.isEmpty()) {
-            CoverageReport level = coverage(planId, queue.removeFirst());
-            for (CoverageRow row : level.byUnit()) {
-                if (row.id() != level.unitId()) {
-                    all.add(row);
-                    if (row.hasChildren()) {
-                        queue.add(row.id());
-                    }
-                }
-            }
-        }
-        return all;
+    /** Every unit of the scope with its subtree's figures, in tree order. */
+    private static List<CoverageRow> allUnits(Figures fig) {
+        return fig.units().stream()
+                .map(u -> new CoverageRow(u.id(), u.name(), fig.subtree(u), !fig.children(u).isEmpty()))
+                .filter(r -> r.counts().population() > 0).toList();
     }
 
     private static void writeRows(Worksheet ws, Locale locale, List<CoverageRow> rows) {

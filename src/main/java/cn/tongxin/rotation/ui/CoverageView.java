@@ -46,6 +46,7 @@ import java.util.stream.Collectors;
 @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER, Roles.CHECKER})
 class CoverageView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
+    private static final java.time.format.DateTimeFormatter COMPUTED_AT = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private final RotationService rotation;
     private final CoverageService coverage;
     private final ComboBox<PlanRow> plan = new ComboBox<>();
@@ -100,12 +101,16 @@ class CoverageView extends VerticalLayout implements HasUrlParameter<Long>, HasD
                 f.monthsLeft(), f.projectedPct(), f.notYetPlaced(), f.classesNeeded(), f.averageCapacity())));
         forecast.addClassName("tx-card");
         forecast.setId("coverage-forecast");
+        Span computed = new Span(getTranslation("rotation.coverage.computed-at", r.computedAt() == null ? "–"
+                : COMPUTED_AT.format(r.computedAt().atZone(cn.tongxin.Application.ZONE))));
+        computed.addClassName("tx-muted");
+        computed.setId("coverage-computed-at");
         Anchor export = new Anchor(DownloadHandler.fromInputStream(ev -> new DownloadResponse(
                 new ByteArrayInputStream(coverage.exportXlsx(planId, getLocale())), "coverage-" + planId + ".xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", -1)), getTranslation("action.export"));
         export.setId("coverage-export");
         export.getElement().setAttribute("download", true);
-        body.add(new HorizontalLayout(export), stats, forecast);
+        body.add(new HorizontalLayout(export), stats, forecast, computed);
 
         EChart pie = new EChart("280px");
         pie.setOption(pieOption(t));
