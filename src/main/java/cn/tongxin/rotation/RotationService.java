@@ -87,6 +87,19 @@ public class RotationService {
         return plan;
     }
 
+    /** The people a plan names one by one, with their units (for the plan form). */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public List<PersonOption> namedPeople(long planId) {
+        requireReadsPlan(Callers.require(), loadPlan(planId));
+        return jdbc.sql("""
+                        select p.id, p.name, u.name as unit_name from rotation_plan_person pp
+                        join person p on p.id = pp.person_id join unit u on u.id = p.unit_id
+                        where pp.plan_id = :plan order by p.name, p.id""")
+                .param("plan", planId)
+                .query((rs, n) -> new PersonOption(rs.getLong("id"), rs.getString("name"), rs.getString("unit_name"))).list();
+    }
+
     @PreAuthorize(MANAGERS)
     @Transactional
     public long createPlan(PlanData data) {

@@ -2,6 +2,9 @@ package cn.tongxin.rotation.ui;
 
 import cn.tongxin.base.ui.EmptyState;
 import cn.tongxin.base.ui.Notices;
+import cn.tongxin.people.PersonQuery;
+import cn.tongxin.people.PersonService;
+import cn.tongxin.people.PersonStatus;
 import cn.tongxin.people.ReferenceDataService;
 import cn.tongxin.people.ReferenceItem;
 import cn.tongxin.people.UnitRef;
@@ -10,6 +13,7 @@ import cn.tongxin.rotation.PlanData;
 import cn.tongxin.rotation.PlanDetail;
 import cn.tongxin.rotation.PlanRow;
 import cn.tongxin.rotation.Requirement;
+import cn.tongxin.rotation.PersonOption;
 import cn.tongxin.rotation.RotationService;
 import cn.tongxin.security.Callers;
 import cn.tongxin.security.Roles;
@@ -48,10 +52,12 @@ class PlansView extends VerticalLayout implements HasDynamicTitle {
     private final RotationService rotation;
     private final UnitService units;
     private final ReferenceDataService reference;
+    private final PersonService people;
     private final Grid<PlanRow> grid = new Grid<>();
     private final boolean organizer;
 
-    PlansView(RotationService rotation, UnitService units, ReferenceDataService reference) {
+    PlansView(RotationService rotation, UnitService units, ReferenceDataService reference, PersonService people) {
+        this.people = people;
         this.rotation = rotation;
         this.units = units;
         this.reference = reference;
@@ -129,6 +135,14 @@ class PlansView extends VerticalLayout implements HasDynamicTitle {
         MultiSelectComboBox<UnitRef> subtrees = new MultiSelectComboBox<>(getTranslation("rotation.plan.units"), visible);
         subtrees.setItemLabelGenerator(UnitRef::name);
         Checkbox representative = new Checkbox(getTranslation("rotation.plan.representative"));
+        // Named people are searched in the caller's scope as they type: a province has too many to list.
+        MultiSelectComboBox<PersonOption> named = new MultiSelectComboBox<>(getTranslation("rotation.plan.people"));
+        named.setId("plan-people");
+        named.setItems(q -> people.search(new PersonQuery(q.getFilter().orElse(null), null, null, null, null, PersonStatus.ACTIVE),
+                        q.getOffset(), q.getLimit()).items().stream()
+                .map(p -> new PersonOption(p.id(), p.name(), p.unitName())));
+        named.setItemLabelGenerator(p -> p.name() + " · " + p.unitName());
+        named.setHelperText(getTranslation("rotation.plan.people.help"));
         if (current != null) {
             PlanData d = current.data();
             name.setValue(d.name());
@@ -142,12 +156,14 @@ class PlansView extends VerticalLayout implements HasDynamicTitle {
             parties.setValue(reference.parties().stream().filter(s -> d.partyIds().contains(s.id())).collect(Collectors.toSet()));
             subtrees.setValue(visible.stream().filter(s -> d.unitIds().contains(s.id())).collect(Collectors.toSet()));
             representative.setValue(d.representativeOnly());
+            named.setValue(Set.copyOf(rotation.namedPeople(current.id())));
         } else {
             unit.setValue(visible.isEmpty() ? null : visible.getFirst());
             requirement.setValue(Requirement.CLASS);
             days.setValue(3);
         }
-        FormLayout form = new FormLayout(name, unit, start, end, requirement, days, hours, sectors, parties, subtrees, representative);
+        FormLayout form = new FormLayout(name, unit, start, end, requirement, days, hours, sectors, parties, subtrees, representative, named);
+        form.setColspan(named, 2);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("500px", 2));
         form.setColspan(name, 2);
         dialog.add(form);
@@ -156,7 +172,7 @@ class PlansView extends VerticalLayout implements HasDynamicTitle {
                     end.getValue(), requirement.getValue(), days.getValue() == null ? 1 : days.getValue(), hours.getValue(),
                     ids(sectors.getValue()), ids(parties.getValue()),
                     subtrees.getValue().stream().map(UnitRef::id).collect(Collectors.toSet()), representative.getValue(),
-                    current == null ? Set.of() : current.data().personIds());
+                    named.getValue().stream().map(PersonOption::id).collect(Collectors.toSet()));
             if (Notices.attempt(() -> {
                 if (current == null) {
                     rotation.createPlan(data);

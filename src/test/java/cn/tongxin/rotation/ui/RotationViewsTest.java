@@ -88,6 +88,38 @@ class RotationViewsTest extends ViewTest {
 
     @Test
     @WithUserDetails("organizer")
+    void organizer_names_a_person_found_by_name_in_a_new_plan_and_sees_them_when_editing_it() {
+        var someone = people.search(cn.tongxin.people.PersonQuery.all(), 0, 1).items().getFirst();
+        navigate(PlansView.class);
+        test($(Button.class).id("plan-new")).click();
+        String name = "点名计划 " + System.nanoTime();
+        test($(TextField.class).id("plan-name")).setValue(name);
+        test($(DatePicker.class).id("plan-start")).setValue(LocalDate.of(2026, 1, 1));
+        test($(DatePicker.class).id("plan-end")).setValue(LocalDate.of(2030, 12, 31));
+        @SuppressWarnings("unchecked")
+        var named = (com.vaadin.flow.component.combobox.MultiSelectComboBox<cn.tongxin.rotation.PersonOption>)
+                $(com.vaadin.flow.component.combobox.MultiSelectComboBox.class).id("plan-people");
+        // what the organizer sees after typing the name
+        @SuppressWarnings("unchecked")
+        var search = (com.vaadin.flow.data.provider.DataProvider<cn.tongxin.rotation.PersonOption, String>) named.getDataProvider();
+        var found = search.fetch(new com.vaadin.flow.data.provider.Query<>(0, 20, List.of(), null, someone.name())).toList();
+        assertThat(found).extracting(cn.tongxin.rotation.PersonOption::id).contains(someone.id());
+        named.select(found.stream().filter(o -> o.id() == someone.id()).findFirst().orElseThrow());
+        test($(Button.class).id("plan-save")).click();
+
+        PlanRow plan = rotation.plans().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        assertThat(rotation.plan(plan.id()).data().personIds()).containsExactly(someone.id());
+        @SuppressWarnings("unchecked")
+        Grid<PlanRow> grid = $(Grid.class).id("plans-grid");
+        test(grid).clickRow(rotation.plans().indexOf(plan));
+        @SuppressWarnings("unchecked")
+        var again = (com.vaadin.flow.component.combobox.MultiSelectComboBox<cn.tongxin.rotation.PersonOption>)
+                $(com.vaadin.flow.component.combobox.MultiSelectComboBox.class).id("plan-people");
+        assertThat(again.getValue()).extracting(cn.tongxin.rotation.PersonOption::name).containsExactly(someone.name());
+    }
+
+    @Test
+    @WithUserDetails("organizer")
     void organizer_creates_a_class_adds_a_session_in_the_timetable_fills_it_and_publishes() {
         PlanRow plan = rotation.plans().stream().filter(p -> p.name().startsWith("2023—2027")).findFirst().orElseThrow();
         navigate(ClassesView.class);
