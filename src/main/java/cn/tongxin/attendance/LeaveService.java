@@ -15,12 +15,13 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 
 /**
@@ -154,7 +155,11 @@ public class LeaveService {
         }
     }
 
+    /** The requests matching {@code where}, their occasions and leave budgets looked up per provider in one go each. */
     private List<LeaveRow> rows(String where, Long param) {
+        record Raw(long id, long personId, String name, String unit, OccasionRef ref, String reason, LeaveStatus status,
+                   Instant requestedAt) {
+        }
         var query = jdbc.sql("""
                 select l.id, l.person_id, p.name, u.name as unit, l.occasion_kind, l.occasion_id, l.reason, l.status, l.requested_at
                 from leave_request l join person p on p.id = l.person_id join unit u on u.id = p.unit_id
@@ -164,17 +169,22 @@ public class LeaveService {
         } else if (where.contains(":id")) {
             query = query.param("id", param);
         }
-        return query.query(this::row).list();
-    }
-
-    private LeaveRow row(ResultSet rs, int n) throws SQLException {
-        OccasionRef ref = new OccasionRef(rs.getString("occasion_kind"), rs.getLong("occasion_id"));
-        long personId = rs.getLong("person_id");
-        Occasion occasion = occasions.find(ref).orElse(null);
-        var budget = occasions.provider(ref.kind()).flatMap(p -> p.leaveBudget(ref.id(), personId)).orElse(null);
-        return new LeaveRow(rs.getLong("id"), personId, rs.getString("name"), rs.getString("unit"), occasion,
+        List<Raw> raws = query.query((rs, n) -> new Raw(rs.getLong("id"), rs.getLong("person_id"), rs.getString("name"),
+                rs.getString("unit"), new OccasionRef(rs.getString("occasion_kind"), rs.getLong("occasion_id")),
                 rs.getString("reason"), LeaveStatus.valueOf(rs.getString("status")),
-                rs.getTimestamp("requested_at").toInstant(), budget);
+                rs.getTimestamp("requested_at").toInstant())).list();
+        Map<OccasionRef, Occasion> found = new HashMap<>();
+        Map<OccasionRef, Map<Long, OccasionProvider.LeaveBudget>> budgets = new HashMap<>();
+        raws.stream().collect(Collectors.groupingBy(r -> r.ref().kind())).forEach((kind, ofKind) ->
+                occasions.provider(kind).ifPresent(provider -> {
+                    provider.findAll(ofKind.stream().map(r -> r.ref().id()).distinct().toList())
+                            .forEach((id, o) -> found.put(new OccasionRef(kind, id), o));
+                    provider.leaveBudgets(ofKind.stream().map(r -> new OccasionProvider.Attendee(r.ref().id(), r.personId()))
+                                    .distinct().toList())
+                            .forEach((a, b) -> budgets.computeIfAbsent(new OccasionRef(kind, a.occasionId()), k -> new HashMap<>())
+                                    .put(a.personId(), b));
+                }));
+        return raws.stream().map(r -> new LeaveRow(r.id(), r.personId(), r.name(), r.unit(), found.get(r.ref()), r.reason(),
+                r.status(), r.requestedAt(), budgets.getOrDefault(r.ref(), Map.of()).get(r.personId()))).toList();
     }
-
 }

@@ -2,7 +2,10 @@ package cn.tongxin.attendance;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,6 +18,13 @@ public interface OccasionProvider {
     String kind();
 
     Optional<Occasion> find(long id);
+
+    /** The occasions of these ids, for lists (providers should answer in one query). */
+    default Map<Long, Occasion> findAll(Collection<Long> ids) {
+        Map<Long, Occasion> found = new HashMap<>();
+        ids.forEach(id -> find(id).ifPresent(o -> found.put(id, o)));
+        return found;
+    }
 
     /** Whether this person is expected (enrolled, invited) at the occasion. */
     boolean expects(long occasionId, long personId);
@@ -44,6 +54,17 @@ public interface OccasionProvider {
     /** The leave this person has in the occasion's group (the class), in study hours; empty where no limit applies. */
     default Optional<LeaveBudget> leaveBudget(long occasionId, long personId) {
         return Optional.empty();
+    }
+
+    /** Leave budgets of several people at several occasions, for lists (providers should answer in one query). */
+    default Map<Attendee, LeaveBudget> leaveBudgets(Collection<Attendee> attendees) {
+        Map<Attendee, LeaveBudget> found = new HashMap<>();
+        attendees.forEach(a -> leaveBudget(a.occasionId(), a.personId()).ifPresent(b -> found.put(a, b)));
+        return found;
+    }
+
+    /** A person at an occasion of this provider. */
+    record Attendee(long occasionId, long personId) implements java.io.Serializable {
     }
 
     /** Leave hours: the limit of the class, those already approved, and this occasion's. */

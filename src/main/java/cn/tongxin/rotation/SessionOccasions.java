@@ -11,8 +11,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Class sessions as sign-in occasions (kind {@value #KIND}): the window comes from the session's settings,
@@ -53,6 +56,15 @@ class SessionOccasions implements OccasionProvider {
     @Override
     public Optional<Occasion> find(long id) {
         return jdbc.sql(SELECT + " where s.id = :id").param("id", id).query(SessionOccasions::occasion).optional();
+    }
+
+    @Override
+    public Map<Long, Occasion> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql(SELECT + " where s.id in (:ids)").param("ids", ids).query(SessionOccasions::occasion).list().stream()
+                .collect(Collectors.toMap(o -> o.ref().id(), o -> o));
     }
 
     @Override
@@ -130,6 +142,28 @@ class SessionOccasions implements OccasionProvider {
                 .query((rs, n) -> new LeaveBudget(rs.getBigDecimal("limit_hours"), rs.getBigDecimal("approved_hours"),
                         rs.getBigDecimal("hours")))
                 .optional();
+    }
+
+    @Override
+    public Map<Attendee, LeaveBudget> leaveBudgets(Collection<Attendee> attendees) {
+        if (attendees.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                        select q.occasion_id, q.person_id,
+                               round(c.max_leave_share * (select coalesce(sum(a.hours), 0) from rotation_session a
+                                                          where a.class_id = c.id), 1) as limit_hours,
+                               (select coalesce(sum(o.hours), 0) from leave_request l join rotation_session o on o.id = l.occasion_id
+                                 where l.occasion_kind = 'SESSION' and l.status = 'APPROVED' and l.person_id = q.person_id
+                                   and o.class_id = c.id and o.id <> s.id) as approved_hours,
+                               s.hours
+                        from unnest(cast(:occasions as bigint[]), cast(:people as bigint[])) as q(occasion_id, person_id)
+                        join rotation_session s on s.id = q.occasion_id join rotation_class c on c.id = s.class_id""")
+                .param("occasions", attendees.stream().map(Attendee::occasionId).toArray(Long[]::new))
+                .param("people", attendees.stream().map(Attendee::personId).toArray(Long[]::new))
+                .query((rs, n) -> Map.entry(new Attendee(rs.getLong("occasion_id"), rs.getLong("person_id")),
+                        new LeaveBudget(rs.getBigDecimal("limit_hours"), rs.getBigDecimal("approved_hours"), rs.getBigDecimal("hours"))))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
     }
 
     private static Occasion occasion(ResultSet rs, int n) throws SQLException {

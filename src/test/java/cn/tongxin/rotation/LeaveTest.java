@@ -90,6 +90,39 @@ class LeaveTest {
     }
 
     @Test
+    void the_approval_list_shows_each_persons_own_leave_hours_in_each_class() {
+        long trainee = users.signIn("trainee");
+        long lecturer = users.signIn("lecturer");
+        users.signIn("organizer");
+        // 7 sessions of 3 h: the limit is 1/7 of 21 h = 3 h
+        long cls = fixtures.classWithSessions("请假列表班", "江川省委统战部", DAY.plusDays(40), 7, 20, Set.of());
+        enrollment.enroll(cls, List.of(trainee, lecturer), false);
+        List<Long> sessions = rotation.sessions(cls).stream().map(s -> s.id()).toList();
+        clock.set(DAY.plusDays(39).atTime(10, 0).atZone(Application.ZONE).toInstant());
+        List<OccasionRef> firstTwo = List.of(new OccasionRef("SESSION", sessions.get(0)), new OccasionRef("SESSION", sessions.get(1)));
+        users.signIn("trainee");
+        leave.request(firstTwo, "出差");
+        users.signIn("lecturer");
+        leave.request(firstTwo, "授课冲突");
+
+        users.signIn("organizer");
+        LeaveRow approveMe = leave.pending().stream()
+                .filter(r -> r.personId() == trainee && r.occasion().ref().id() == sessions.get(0)).findFirst().orElseThrow();
+        leave.decide(approveMe.id(), true);
+
+        List<LeaveRow> rows = leave.pending().stream().filter(r -> sessions.contains(r.occasion().ref().id())).toList();
+        assertThat(rows).hasSize(3);
+        LeaveRow traineeSecond = rows.stream().filter(r -> r.personId() == trainee).findFirst().orElseThrow();
+        assertThat(traineeSecond.budget().limitHours()).isEqualByComparingTo(new BigDecimal("3.0"));
+        assertThat(traineeSecond.budget().approvedHours()).isEqualByComparingTo(new BigDecimal("3"));
+        assertThat(traineeSecond.budget().wouldExceed()).isTrue();
+        assertThat(rows).filteredOn(r -> r.personId() == lecturer).hasSize(2).allSatisfy(r -> {
+            assertThat(r.budget().approvedHours()).isEqualByComparingTo(BigDecimal.ZERO);
+            assertThat(r.budget().wouldExceed()).isFalse();
+        });
+    }
+
+    @Test
     void leave_cannot_be_asked_for_a_session_that_has_begun() {
         long trainee = users.signIn("trainee");
         users.signIn("organizer");
