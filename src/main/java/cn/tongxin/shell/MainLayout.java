@@ -1,6 +1,7 @@
 package cn.tongxin.shell;
 
 import cn.tongxin.base.ui.LanguageSwitch;
+import cn.tongxin.base.ui.PersonalPage;
 import cn.tongxin.security.Caller;
 import cn.tongxin.security.PortalUser;
 import com.vaadin.flow.component.Component;
@@ -83,7 +84,12 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         nav.removeAll();
+        boolean hasRecord = authentication.getAuthenticatedUser(PortalUser.class)
+                .map(u -> u.caller().personId() != null).orElse(false);
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            if (!hasRecord && entry.menuClass() != null && entry.menuClass().isAnnotationPresent(PersonalPage.class)) {
+                continue;
+            }
             SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
             if (entry.icon() != null && entry.icon().contains(":")) {
                 String[] icon = entry.icon().split(":");

@@ -19,6 +19,7 @@ import jakarta.annotation.security.PermitAll;
 
 /** A trainee asks for leave from sessions ahead, with a reason, and follows the answers. */
 @Route("leave")
+@cn.tongxin.base.ui.PersonalPage
 @Menu(title = "nav.leave", order = 3, icon = "vaadin:calendar-clock")
 @PermitAll
 class LeaveView extends VerticalLayout implements HasDynamicTitle {

@@ -18,6 +18,7 @@ import jakarta.annotation.security.PermitAll;
 
 /** For those who cannot scan: type the 6-digit code shown at the door. */
 @Route("sign-in")
+@cn.tongxin.base.ui.PersonalPage
 @Menu(title = "nav.sign-in", order = 1, icon = "vaadin:qrcode")
 @PermitAll
 class SignInCodeView extends VerticalLayout implements HasDynamicTitle {

@@ -12,6 +12,7 @@ import jakarta.annotation.security.PermitAll;
 
 /** 我的档案: the signed-in person's own record (a trainee's only way to a person record). */
 @Route("my-record")
+@cn.tongxin.base.ui.PersonalPage
 @Menu(title = "nav.profile", order = 90, icon = "vaadin:user-card")
 @PermitAll
 class MyRecordView extends VerticalLayout implements HasDynamicTitle {

@@ -36,6 +36,7 @@ import java.util.Map;
 
 /** A trainee's classes, each with its timetable day by day; confirm or decline an invitation. Phone first. */
 @Route("my/classes")
+@cn.tongxin.base.ui.PersonalPage
 @Menu(title = "nav.rotation.my-classes", order = 5, icon = "vaadin:academy-cap")
 @PermitAll
 class MyClassesView extends VerticalLayout implements HasDynamicTitle {
