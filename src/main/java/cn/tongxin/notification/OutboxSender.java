@@ -54,6 +54,9 @@ class OutboxSender {
     static final Duration LAST_RETRY = Duration.ofHours(1);
     /** One scheduled run sends at most this long, so it does not hold the scheduler thread for ever. */
     private static final Duration RUN_BUDGET = Duration.ofMinutes(1);
+    /** Sent mails keep their log line (recipient, subject, time, key) for good, their body and attachment this long. */
+    static final Duration KEEP_SENT_CONTENT = Duration.ofDays(90);
+    private volatile Instant nextTrim = Instant.MIN;
 
     /** Tunables: sender address, how many rows one claim takes, attempts before FAILED, the claim's lease. */
     record Settings(String from, int batchSize, int maxAttempts, Duration lease) {
@@ -114,6 +117,10 @@ class OutboxSender {
         }
         Instant stop = clock.instant().plus(RUN_BUDGET);
         try {
+            if (clock.instant().isAfter(nextTrim)) {
+                trimSent();
+                nextTrim = clock.instant().plus(Duration.ofHours(1));
+            }
             while (sendDue() == settings.batchSize() && clock.instant().isBefore(stop)) {
                 // a full batch: there may be more
             }
@@ -121,6 +128,17 @@ class OutboxSender {
             // The database may be briefly away; the next run tries again.
             log.warn("Mail outbox run failed: {}", e.toString());
         }
+    }
+
+    /**
+     * Empties the body and drops the attachment of mails sent more than {@link #KEEP_SENT_CONTENT} ago, so that the
+     * outbox does not grow with every invitation's .ics for ever; the row stays as the mail log. Returns how many.
+     */
+    int trimSent() {
+        return jdbc.sql("""
+                        update mail_outbox set body = '', attachment = null, attachment_name = null, attachment_type = null
+                        where status = 'SENT' and created_at < :before and (body <> '' or attachment is not null)""")
+                .param("before", utc(clock.instant().minus(KEEP_SENT_CONTENT))).update();
     }
 
     /** Claims one batch of due mails, sends and marks them. Returns how many were claimed. */

@@ -278,6 +278,31 @@ class OutboxSenderTest {
                         Duration.ofHours(1));
     }
 
+    @Test
+    void sent_mails_lose_body_and_attachment_after_ninety_days_but_keep_their_log_line() throws Exception {
+        startSmtp();
+        OutboxSender sender = sender(10, 8);
+        long old = enqueue(new OutgoingMail("old@example.cn", "【同心】旧邀请", "正文",
+                new OutgoingMail.Attachment("invite.ics", "text/calendar", ICS.getBytes(StandardCharsets.UTF_8))));
+        long recent = enqueue(new OutgoingMail("new@example.cn", "【同心】新邀请", "正文",
+                new OutgoingMail.Attachment("invite.ics", "text/calendar", ICS.getBytes(StandardCharsets.UTF_8))));
+        long pending = enqueue(new OutgoingMail("wait@example.cn", "【同心】未发出", "正文"));
+        assertThat(sender.sendDue()).isEqualTo(3);
+        db.jdbc.sql("update mail_outbox set status = 'PENDING', sent_at = null where id = :id").param("id", pending).update();
+        db.jdbc.sql("update mail_outbox set created_at = created_at - interval '91 days' where id in (:ids)")
+                .param("ids", List.of(old, pending)).update();
+
+        assertThat(sender.trimSent()).isEqualTo(1);
+
+        Map<String, Object> trimmed = row(old);
+        assertThat(trimmed.get("status")).isEqualTo("SENT");
+        assertThat(trimmed.get("subject")).isEqualTo("【同心】旧邀请");
+        assertThat(trimmed.get("body")).isEqualTo("");
+        assertThat(trimmed.get("attachment")).isNull();
+        assertThat(row(recent).get("attachment")).isNotNull();
+        assertThat(row(pending).get("body")).isEqualTo("正文");
+    }
+
     // --- helpers ---
 
     private OutboxSender sender(int batchSize, int maxAttempts) {
