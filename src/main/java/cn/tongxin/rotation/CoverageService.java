@@ -173,7 +173,10 @@ public class CoverageService {
         snapshots.ensureFresh(plan);
         String within = scope + "%";
         return consistentRead.execute(s -> {
-            long total = jdbc.sql("select count(*) from coverage_untrained where plan_id = :plan and path like :scope")
+            // the count from the figures (one row per unit), not by counting the untrained rows
+            long total = jdbc.sql("""
+                            select coalesce(sum(f.population - f.trained), 0) from coverage_figure f join unit u on u.id = f.unit_id
+                            where f.plan_id = :plan and f.sector_id is null and u.path like :scope""")
                     .param("plan", planId).param("scope", within).query(Long.class).single();
             List<AtRiskRow> rows = jdbc.sql("""
                             select cu.person_id, cu.name, u.name as unit_name, cu.enrolled,

@@ -85,7 +85,7 @@ class CoverageSnapshots {
             // One statement, so that all of it (and pg_current_snapshot()) sees the same data.
             int people = jdbc.sql("with " + ctes + """
                             , st as materialized (
-                                select pop.person_id, pop.unit_id, pop.path, t.person_id is not null as tr,
+                                select pop.person_id, pop.unit_id, pop.path, pop.name, t.person_id is not null as tr,
                                        t.person_id is null and en.person_id is not null as en,
                                        coalesce(t.trained_at >= :since, false) as recent
                                 from pop left join trained t on t.person_id = pop.person_id
@@ -102,8 +102,7 @@ class CoverageSnapshots {
                                 from st join person_sector ps on ps.person_id = st.person_id group by st.unit_id, ps.sector_id),
                             untrained as (
                                 insert into coverage_untrained (plan_id, person_id, unit_id, path, name, enrolled)
-                                select :popPlan, st.person_id, st.unit_id, st.path, p.name, st.en
-                                from st join person p on p.id = st.person_id where not st.tr)
+                                select :popPlan, person_id, unit_id, path, name, en from st where not tr)
                             insert into coverage_state (plan_id, snapshot, computed_at, computed_on, population, took_ms)
                             select :popPlan, pg_current_snapshot(), :now, :today, count(*), 0 from st
                             on conflict (plan_id) do update set snapshot = excluded.snapshot, computed_at = excluded.computed_at,

@@ -48,7 +48,7 @@ final class Population {
 
     /**
      * Common table expressions (trained and enrolled are computed over the plan's classes alone and joined to the
-     * population by hash, never per person) {@code pop(person_id, unit_id, path)}, {@code trained(person_id, trained_at)},
+     * population by hash, never per person) {@code pop(person_id, unit_id, path, name)}, {@code trained(person_id, trained_at)},
      * {@code enrolled(person_id)} for a plan inside a scope.
      */
     static String ctes(PlanDetail plan, String scopePath, Map<String, Object> params) {
@@ -68,7 +68,7 @@ final class Population {
                 : "select e.person_id, max(e.completed_at) as trained_at " + counting
                   + " where e.status = 'COMPLETED' and c.end_date between :cs and :ce"
                   + " group by e.person_id having sum(coalesce(e.hours, 0)) >= :minHours";
-        return "pop as (select p.id as person_id, p.unit_id, u.path from person p join unit u on u.id = p.unit_id where "
+        return "pop as (select p.id as person_id, p.unit_id, u.path, p.name from person p join unit u on u.id = p.unit_id where "
                + where(plan, scopePath, params) + "),\n"
                + "trained as (" + trained + "),\n"
                + "enrolled as (select distinct e.person_id " + counting

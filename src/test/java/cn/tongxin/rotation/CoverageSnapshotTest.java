@@ -150,6 +150,19 @@ class CoverageSnapshotTest {
         assertThat(coverage.coverage(s.plan(), null).total()).isEqualTo(new CoverageCounts(3, 1, 2));
     }
 
+    @Test
+    void a_dropped_snapshot_takes_its_rows_with_it_and_is_recomputed_on_the_next_read() {
+        Setup s = runningClass("快照丢弃");
+        CoverageCounts before = coverage.coverage(s.plan(), null).total();
+
+        jdbc.sql("delete from coverage_state where plan_id = :p").param("p", s.plan()).update();
+
+        assertThat(jdbc.sql("select (select count(*) from coverage_figure where plan_id = :p) + (select count(*) from coverage_untrained where plan_id = :p)")
+                .param("p", s.plan()).query(Long.class).single()).isZero();
+        assertThat(snapshots.fresh(s.plan())).isFalse();
+        assertThat(coverage.coverage(s.plan(), null).total()).isEqualTo(before);
+    }
+
     private long changeRows(long plan) {
         return jdbc.sql("select count(*) from coverage_change where plan_id = :p").param("p", plan).query(Long.class).single();
     }
