@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Coverage of a plan (轮训覆盖率), read from the plan's snapshot ({@link CoverageSnapshots}: one pass over the
@@ -81,14 +82,30 @@ public class CoverageService {
         }
     }
 
-    /** The coverage of a plan, with the unit table showing the children of {@code unitId} (null: the top of the scope). */
+    /**
+     * The coverage of a plan, up to date (recomputed first if anything it depends on has changed), with the unit
+     * table showing the children of {@code unitId} (null: the top of the scope).
+     */
     @PreAuthorize(READERS)
     public CoverageReport coverage(long planId, Long unitId) {
         Caller caller = Callers.require();
         PlanDetail plan = rotation.plan(planId);
         snapshots.ensureFresh(plan);
         String scope = RotationService.coverageScope(caller, plan);
-        return consistentRead.execute(s -> report(plan, figures(plan.id(), scope), unitId));
+        return consistentRead.execute(s -> report(plan, figures(plan.id(), scope), unitId, true));
+    }
+
+    /**
+     * The coverage as last computed, at once, saying whether it is still up to date (a page shows it and brings it up
+     * to date with {@link #coverage} in the background); empty if it has never been computed.
+     */
+    @PreAuthorize(READERS)
+    public Optional<CoverageReport> lastCoverage(long planId, Long unitId) {
+        Caller caller = Callers.require();
+        PlanDetail plan = rotation.plan(planId);
+        String scope = RotationService.coverageScope(caller, plan);
+        return consistentRead.execute(s -> snapshots.computedAt(planId) == null ? Optional.<CoverageReport>empty()
+                : Optional.of(report(plan, figures(plan.id(), scope), unitId, snapshots.fresh(planId))));
     }
 
     private Figures figures(long planId, String scope) {
@@ -120,7 +137,7 @@ public class CoverageService {
         return new Figures(perUnit, perSector, recent, units, snapshots.computedAt(planId));
     }
 
-    private CoverageReport report(PlanDetail plan, Figures fig, Long unitId) {
+    private CoverageReport report(PlanDetail plan, Figures fig, Long unitId, boolean upToDate) {
         LocalDate today = LocalDate.now(clock);
         List<CoverageRow> bySector = jdbc.sql("select id, name from sector order by sort_order, id")
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
@@ -143,7 +160,7 @@ public class CoverageService {
                 : CoverageReport.RiskKind.NONE;
         Long parent = selected == top ? null : selected.parentId();
         return new CoverageReport(plan.id(), plan.data().name(), plan.data().cycleStart(), plan.data().cycleEnd(),
-                selected.id(), selected.name(), parent, total, bySector, byUnit, forecast, risk, fig.computedAt());
+                selected.id(), selected.name(), parent, total, bySector, byUnit, forecast, risk, fig.computedAt(), upToDate);
     }
 
     private Forecast forecast(PlanDetail plan, CoverageCounts total, long recent, LocalDate today) {
@@ -158,7 +175,11 @@ public class CoverageService {
         return new Forecast(recent, monthsLeft, projected, pct, left, capacity, classes);
     }
 
-    /** The people of the population (in scope) not yet trained, untouched first: overdue or at risk near the cycle's end. */
+    /**
+     * The people of the population (in scope) not yet trained, untouched first: overdue or at risk near the cycle's
+     * end. Read from the same computation as the figures last read (computed now if there is none yet), so that the
+     * list and the figures beside it agree; {@link #coverage} brings both up to date.
+     */
     @PreAuthorize(READERS)
     public Page<AtRiskRow> untrained(long planId, Long unitId, int offset, int limit) {
         Caller caller = Callers.require();
@@ -170,9 +191,13 @@ public class CoverageService {
                 scope = path;
             }
         }
-        snapshots.ensureFresh(plan);
+        if (snapshots.computedAt(planId) == null) {
+            snapshots.ensureFresh(plan);
+        }
         String within = scope + "%";
         return consistentRead.execute(s -> {
+            // A generic plan cannot see the path prefix or the limit and sorts every untrained row of the scope.
+            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
             // the count from the figures (one row per unit), not by counting the untrained rows
             long total = jdbc.sql("""
                             select coalesce(sum(f.population - f.trained), 0) from coverage_figure f join unit u on u.id = f.unit_id
@@ -200,7 +225,7 @@ public class CoverageService {
         snapshots.ensureFresh(plan);
         String scope = RotationService.coverageScope(caller, plan);
         Figures fig = consistentRead.execute(s -> figures(planId, scope));
-        CoverageReport top = consistentRead.execute(s -> report(plan, fig, null));
+        CoverageReport top = consistentRead.execute(s -> report(plan, fig, null, true));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             Workbook wb = new Workbook(out, "Tongxin", "1.0");

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Test data made through the public services, with unique names so tests never see each other's rows. */
 @Component
-class Fixtures {
+public class Fixtures {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
     final PersonService people;
@@ -36,16 +36,16 @@ class Fixtures {
         this.enrollment = enrollment;
     }
 
-    UnitRef unit(String name) {
+    public UnitRef unit(String name) {
         return units.visibleUnits().stream().filter(u -> u.name().equals(name)).findFirst().orElseThrow();
     }
 
-    long sector(int index) {
+    public long sector(int index) {
         return reference.sectors().get(index).id();
     }
 
     /** New people in a unit (the caller must manage it), in sector {@code sectorIndex}. */
-    List<Long> people(int n, String unitName, int sectorIndex) {
+    public List<Long> people(int n, String unitName, int sectorIndex) {
         long unitId = unit(unitName).id();
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -57,14 +57,14 @@ class Fixtures {
         return ids;
     }
 
-    long namedPlan(String name, Requirement req, int minDays, String minHours, List<Long> personIds) {
+    public long namedPlan(String name, Requirement req, int minDays, String minHours, List<Long> personIds) {
         return rotation.createPlan(new PlanData(name + " " + SEQ.incrementAndGet(), unit("江川省委统战部").id(),
                 LocalDate.of(2023, 1, 1), LocalDate.of(2027, 12, 31), req, minDays, new BigDecimal(minHours),
                 Set.of(), Set.of(), Set.of(), false, Set.copyOf(personIds)));
     }
 
     /** A class of {@code days} days with one 3-hour session a day. */
-    long classWithSessions(String title, String unitName, LocalDate start, int days, int capacity, Set<Long> planIds) {
+    public long classWithSessions(String title, String unitName, LocalDate start, int days, int capacity, Set<Long> planIds) {
         long id = rotation.createClass(new ClassData(title + " " + SEQ.incrementAndGet(), unit(unitName).id(), "学院",
                 start, start.plusDays(days - 1), capacity, planIds, 90, null, null));
         for (int d = 0; d < days; d++) {
@@ -73,13 +73,13 @@ class Fixtures {
         return id;
     }
 
-    static SessionData session(String title, LocalDate day, int fromHour, int toHour) {
+    public static SessionData session(String title, LocalDate day, int fromHour, int toHour) {
         return new SessionData(title, SessionKind.LECTURE, "讲师", day.atTime(fromHour, 0), day.atTime(toHour, 0), "报告厅",
                 new BigDecimal(toHour - fromHour), 30, 10, 60);
     }
 
     /** Publishes and starts the class, so completions may be recorded. */
-    void start(long classId) {
+    public void start(long classId) {
         rotation.advance(classId);
         rotation.advance(classId);
     }

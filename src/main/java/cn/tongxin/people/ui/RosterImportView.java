@@ -1,6 +1,7 @@
 package cn.tongxin.people.ui;
 
 import cn.tongxin.base.DomainException;
+import cn.tongxin.base.ui.Background;
 import cn.tongxin.base.ui.Notices;
 import cn.tongxin.people.RosterImportResult;
 import cn.tongxin.people.RosterImportService;

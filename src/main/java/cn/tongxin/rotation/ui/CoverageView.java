@@ -1,8 +1,10 @@
 package cn.tongxin.rotation.ui;
 
 import cn.tongxin.base.Page;
+import cn.tongxin.base.ui.Background;
 import cn.tongxin.base.ui.EChart;
 import cn.tongxin.base.ui.EmptyState;
+import cn.tongxin.base.ui.Notices;
 import cn.tongxin.rotation.AtRiskRow;
 import cn.tongxin.rotation.CoverageCounts;
 import cn.tongxin.rotation.CoverageReport;
@@ -12,6 +14,7 @@ import cn.tongxin.rotation.PlanRow;
 import cn.tongxin.rotation.RotationService;
 import cn.tongxin.security.Roles;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -23,6 +26,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -51,11 +55,13 @@ class CoverageView extends VerticalLayout implements HasUrlParameter<Long>, HasD
     private final CoverageService coverage;
     private final ComboBox<PlanRow> plan = new ComboBox<>();
     private final Div body = new Div();
+    private final Background background;
     private Long unitId;
 
-    CoverageView(RotationService rotation, CoverageService coverage) {
+    CoverageView(RotationService rotation, CoverageService coverage, Background background) {
         this.rotation = rotation;
         this.coverage = coverage;
+        this.background = background;
         addClassName("tx-page");
         setWidthFull();
         plan.setLabel(getTranslation("rotation.plan"));
@@ -83,12 +89,37 @@ class CoverageView extends VerticalLayout implements HasUrlParameter<Long>, HasD
     }
 
     private void render() {
+        render(true);
+    }
+
+    /**
+     * Shows the figures as last computed at once; if something has changed since, says so with a progress bar and
+     * shows them again when the recomputation (≈ 1 s at 100,000 people) is done. A plan never computed is computed now.
+     */
+    private void render(boolean mayRecompute) {
         body.removeAll();
         if (plan.getValue() == null) {
             return;
         }
         long planId = plan.getValue().id();
-        CoverageReport r = coverage.coverage(planId, unitId);
+        Long unit = unitId;
+        CoverageReport r = coverage.lastCoverage(planId, unit).orElseGet(() -> coverage.coverage(planId, unit));
+        if (!r.upToDate() && mayRecompute) {
+            ProgressBar bar = new ProgressBar();
+            bar.setIndeterminate(true);
+            Div recomputing = new Div(new Span(getTranslation("rotation.coverage.recomputing")), bar);
+            recomputing.setId("coverage-recomputing");
+            recomputing.addClassName("tx-card");
+            body.add(recomputing);
+            background.run(UI.getCurrent(), () -> coverage.coverage(planId, unit), fresh -> {
+                if (plan.getValue() != null && plan.getValue().id() == planId) {
+                    render(false);
+                }
+            }, failure -> {
+                recomputing.setVisible(false);
+                Notices.error("rotation.coverage.recompute-failed");
+            });
+        }
         CoverageCounts t = r.total();
         FlexLayout stats = new FlexLayout(stat("rotation.coverage.population", String.valueOf(t.population()), null),
                 stat("rotation.coverage.trained", String.valueOf(t.trained()), t.trainedPct() + "%"),

@@ -1,4 +1,4 @@
-package cn.tongxin.people.ui;
+package cn.tongxin.base.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
@@ -12,12 +12,12 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Runs slow work (reading a 10,000-row roster, importing it) off the UI thread, as the signed-in caller,
+ * Runs slow work (reading a 10,000-row roster, importing it, recomputing coverage) off the UI thread, as the signed-in caller,
  * and hands the result back to the screen through {@link UI#access} (server push is on), so the page
  * keeps showing its progress bar instead of freezing.
  */
 @Component
-class Background {
+public class Background {
 
     private final Executor executor;
 
@@ -25,7 +25,7 @@ class Background {
         this.executor = executor;
     }
 
-    <T> void run(UI ui, Supplier<T> work, Consumer<T> done, Consumer<RuntimeException> failed) {
+    public <T> void run(UI ui, Supplier<T> work, Consumer<T> done, Consumer<RuntimeException> failed) {
         Executor secured = new DelegatingSecurityContextExecutor(executor, SecurityContextHolder.getContext());
         secured.execute(() -> {
             T result = null;

@@ -1,0 +1,87 @@
+package cn.tongxin.rotation.ui;
+
+import cn.tongxin.ViewTest;
+import cn.tongxin.rotation.CoverageService;
+import cn.tongxin.rotation.EnrollmentService;
+import cn.tongxin.rotation.Fixtures;
+import cn.tongxin.rotation.Requirement;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+class CoverageViewTest extends ViewTest {
+
+    @Autowired
+    Fixtures f;
+    @Autowired
+    EnrollmentService enrollment;
+    @Autowired
+    CoverageService coverage;
+
+    @Test
+    @WithUserDetails("organizer")
+    void after_a_change_the_page_shows_the_last_figures_at_once_and_the_new_ones_when_recomputed() {
+        List<Long> people = f.people(3, "青山区委统战部", 0);
+        long plan = f.namedPlan("页面重算", Requirement.CLASS, 3, "0", people);
+        long cls = f.classWithSessions("页面重算班", "江川省委统战部", LocalDate.now().minusDays(5), 3, 10, Set.of(plan));
+        enrollment.enroll(cls, people, false);
+        f.start(cls);
+        coverage.coverage(plan, null);
+        enrollment.markCompleted(cls, people.getFirst(), null);
+
+        navigate(CoverageView.class, plan);
+
+        assertThat(shown("coverage-recomputing")).isTrue();
+        assertThat(stats()).contains("已轮训0");
+        awaitGone("coverage-recomputing");
+        assertThat(stats()).contains("已轮训1");
+    }
+
+    @Test
+    @WithUserDetails("organizer")
+    void figures_that_are_up_to_date_show_without_a_recomputation() {
+        List<Long> people = f.people(2, "青山区委统战部", 0);
+        long plan = f.namedPlan("页面无变动", Requirement.CLASS, 3, "0", people);
+        coverage.coverage(plan, null);
+
+        navigate(CoverageView.class, plan);
+
+        assertThat(shown("coverage-recomputing")).isFalse();
+        assertThat(stats()).contains("对象总数2");
+    }
+
+    private String stats() {
+        return $(FlexLayout.class).id("coverage-stats").getElement().getTextRecursively().replaceAll("\\s", "");
+    }
+
+    private boolean shown(String id) {
+        return $(Component.class).withId(id).all().stream().anyMatch(Component::isVisible);
+    }
+
+    /** The recomputation runs in the background; let its UI update through. */
+    private void awaitGone(String id) {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < until) {
+            roundTrip();
+            if (!shown(id)) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        fail("the recomputation did not finish");
+    }
+}
