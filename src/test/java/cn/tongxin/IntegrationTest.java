@@ -22,7 +22,9 @@ import java.lang.annotation.Target;
         "tongxin.embedded-db.dir=",
         "tongxin.demo-data=always",
         "spring.main.banner-mode=off",
-        "logging.level.org.atmosphere=warn"
+        "logging.level.org.atmosphere=warn",
+        // tests recompute coverage snapshots themselves (CoverageSnapshotTest calls the job): no timing races
+        "tongxin.coverage.refresh-every=PT24H"
 })
 public @interface IntegrationTest {
 }

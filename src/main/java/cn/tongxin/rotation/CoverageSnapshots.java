@@ -123,7 +123,8 @@ class CoverageSnapshots {
     }
 
     /** In the background: recompute the stale snapshots of plans someone has looked at, then drop old change rows. */
-    @Scheduled(fixedDelayString = "${tongxin.coverage.refresh-every:PT15S}", initialDelayString = "PT30S")
+    @Scheduled(fixedDelayString = "${tongxin.coverage.refresh-every:PT15S}",
+            initialDelayString = "${tongxin.coverage.refresh-every:PT15S}")
     void refreshStale() {
         SystemCaller.runAsSystem(() -> {
             List<Long> plans = jdbc.sql("select plan_id from coverage_state order by plan_id").query(Long.class).list();

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,10 +30,12 @@ class CoverageViewTest extends ViewTest {
     EnrollmentService enrollment;
     @Autowired
     CoverageService coverage;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     @WithUserDetails("organizer")
-    void after_a_change_the_page_shows_the_last_figures_at_once_and_the_new_ones_when_recomputed() {
+    void after_a_change_the_page_shows_the_last_figures_at_once_and_the_new_ones_when_recomputed() throws SQLException {
         List<Long> people = f.people(3, "青山区委统战部", 0);
         long plan = f.namedPlan("页面重算", Requirement.CLASS, 3, "0", people);
         long cls = f.classWithSessions("页面重算班", "江川省委统战部", LocalDate.now().minusDays(5), 3, 10, Set.of(plan));
@@ -39,10 +44,19 @@ class CoverageViewTest extends ViewTest {
         coverage.coverage(plan, null);
         enrollment.markCompleted(cls, people.getFirst(), null);
 
-        navigate(CoverageView.class, plan);
+        // Hold the plan's recomputation lock (CoverageSnapshots.refresh), so the background recomputation waits for us.
+        try (Connection hold = dataSource.getConnection()) {
+            hold.setAutoCommit(false);
+            try (var lock = hold.prepareStatement("select pg_advisory_xact_lock(7301, ?)")) {
+                lock.setInt(1, (int) plan);
+                lock.execute();
+            }
+            navigate(CoverageView.class, plan);
 
-        assertThat(shown("coverage-recomputing")).isTrue();
-        assertThat(stats()).contains("已轮训0");
+            assertThat(shown("coverage-recomputing")).isTrue();
+            assertThat(stats()).contains("已轮训0");
+            hold.commit();
+        }
         awaitGone("coverage-recomputing");
         assertThat(stats()).contains("已轮训1");
     }
