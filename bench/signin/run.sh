@@ -2,7 +2,8 @@
 # Sign-in benchmark: 2,000 trainees' phones sign in to one class session over the real HTTP path (Tomcat, Spring
 # Security, Vaadin Flow's protocol) of the portal in production mode, on an embedded PostgreSQL 17 whose data lives
 # in bench/signin/data (git-ignored; delete it to regenerate). Not part of ./mvnw verify. See bench/signin/README.md.
-# Options (environment): BENCH_RATE (open arrivals per second, default 100), BENCH_INFLIGHT (phones in flight in the
+# Options (environment): BENCH_WINDOW (seconds over which the class arrives, default 120), BENCH_RATE (an extra
+# phase of open arrivals at this rate per second, default 100; 0 = none), BENCH_INFLIGHT (phones in flight in the
 # closed-loop phase, default 64), BENCH_XMX (app heap, default 1g), BENCH_PRODUCTION (true/false, default true).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -30,6 +31,6 @@ else
   CP="$CP:$(cat target/bench-cp.txt)"
 fi
 echo "machine: $(nproc) cores, $(uptime | sed 's/.*load/load/'), $(date -u '+%Y-%m-%d %H:%M UTC')"
-"$JAVA_HOME/bin/java" -Xmx${BENCH_XMX:-1g} -Dbench.production=$PRODUCTION -Dbench.rate=${BENCH_RATE:-100} \
+"$JAVA_HOME/bin/java" -Xmx${BENCH_XMX:-1g} -Dbench.production=$PRODUCTION -Dbench.rate=${BENCH_RATE:-100} -Dbench.window=${BENCH_WINDOW:-120} \
   -Dbench.inflight=${BENCH_INFLIGHT:-64} -Dbench.phones=${BENCH_PHONES:-2000} ${BENCH_JAVA_OPTS:-} -cp "$CP" \
   cn.tongxin.attendance.SignInBench bench/signin/data 2>&1 | grep --line-buffered -vE '^(WARNING|SLF4J)' | tee bench/signin/last-run.txt

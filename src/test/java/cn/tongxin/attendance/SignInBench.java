@@ -57,7 +57,8 @@ public final class SignInBench {
     public static void main(String[] args) throws Exception {
         String dir = args.length > 0 ? args[0] : "bench/signin/data";
         boolean explore = args.length > 1 && args[1].equals("explore");
-        int rate = Integer.getInteger("bench.rate", 100);
+        int rate = Integer.getInteger("bench.rate", 0);
+        int window = Integer.getInteger("bench.window", 120);
         int saturate = Integer.getInteger("bench.inflight", 64);
         boolean production = Boolean.parseBoolean(System.getProperty("bench.production", "true"));
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(Application.class)
@@ -114,15 +115,21 @@ public final class SignInBench {
             long heapLoggedIn = usedHeapAfterGc();
 
             List<String> results = new ArrayList<>();
-            long heapScanned = heapLoggedIn;
+            // 1. The class at the door: 2,000 people in two minutes, arriving at random (Poisson, 16.7 a second on average).
+            Phase door = new Phase("a class at the door: " + count + " arrivals in " + window + " s (Poisson)",
+                    arrivals(count, window * 1e9 / count, 2026), 200);
+            long heapScanned = runPhase(door, phones, jdbc, clock, signIn, base);
+            results.add(door.summary());
+            // 2. Capacity: a fresh session, every phone at once, a fixed number in flight (as fast as the portal answers).
+            Phase closed = new Phase("capacity: closed loop, " + saturate + " phones in flight", null, saturate);
+            runPhase(closed, phones, jdbc, clock, signIn, base);
+            results.add(closed.summary());
+            // 3. Optional: open arrivals at a fixed rate (BENCH_RATE), e.g. the 100/s target.
             if (rate > 0) {
-                Phase first = new Phase("open arrivals at " + rate + "/s", rate, 200);
-                heapScanned = runPhase(first, phones, jdbc, clock, signIn, base);
-                results.add(first.summary());
+                Phase fixed = new Phase("open arrivals at " + rate + "/s", arrivals(count, 1e9 / rate, 0), 200);
+                runPhase(fixed, phones, jdbc, clock, signIn, base);
+                results.add(fixed.summary());
             }
-            Phase second = new Phase("closed loop, " + saturate + " phones in flight (as fast as it goes)", 0, saturate);
-            runPhase(second, phones, jdbc, clock, signIn, base);
-            results.add(second.summary());
 
             phones.forEach(Phone::closeClient);
             long heapWithJars = usedHeapAfterGc();
@@ -165,7 +172,7 @@ public final class SignInBench {
         phase.start = System.nanoTime();
         try (ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < phones.size(); i++) {
-                long due = phase.rate > 0 ? phase.start + (long) (i * 1e9 / phase.rate) : phase.start;
+                long due = phase.arrivals != null ? phase.start + phase.arrivals[i] : phase.start;
                 for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                     LockSupport.parkNanos(wait);
                 }
@@ -173,7 +180,7 @@ public final class SignInBench {
                 Phone phone = phones.get(i);
                 // Open arrivals count from when the person was due at the door (queueing included);
                 // the closed loop counts from when the phone got its turn.
-                long arrival = phase.rate > 0 ? due : System.nanoTime();
+                long arrival = phase.arrivals != null ? due : System.nanoTime();
                 exec.submit(() -> {
                     try {
                         phase.scan(phone, shown.get(), arrival);
@@ -193,22 +200,67 @@ public final class SignInBench {
         return usedHeapAfterGc();
     }
 
-    /** CPU time (ns) of the Tomcat request threads, the whole JVM and the PostgreSQL processes of the bench. */
-    record Cpu(long tomcat, long jvm, long postgres) {
+    /**
+     * CPU time (ns) of this JVM's threads by kind, from /proc/self/task (Linux): Tomcat's request threads, the
+     * phones (virtual-thread carriers and the HTTP clients' threads), JIT compilers, GC, the rest; and PostgreSQL.
+     */
+    record Cpu(long tomcat, long phones, long jit, long gc, long other, long postgres, long machineBusy) {
         static Cpu now() {
-            var threads = ManagementFactory.getThreadMXBean();
-            long tomcat = 0;
-            for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
-                if (info != null && info.getThreadName().contains("-exec-")) {
-                    tomcat += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
-                }
+            long[] t = new long[5];
+            try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+                tasks.forEach(task -> {
+                    try {
+                        String name = java.nio.file.Files.readString(task.resolve("comm")).trim();
+                        String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        long ns = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // USER_HZ = 100
+                        int kind = name.startsWith("http-nio") ? 0
+                                : name.startsWith("HttpClient") || name.startsWith("ForkJoinPool") ? 1
+                                : name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? 2
+                                : name.startsWith("GC ") || name.startsWith("G1 ") ? 3 : 4;
+                        t[kind] += ns;
+                    } catch (Exception e) {
+                        // a thread that ended meanwhile
+                    }
+                });
+            } catch (java.io.IOException e) {
+                return new Cpu(0, 0, 0, 0, 0, 0, 0);
             }
-            long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-            return new Cpu(tomcat, jvm, postgresCpu());
+            return new Cpu(t[0], t[1], t[2], t[3], t[4], postgresCpu(), readMachineBusy());
         }
 
         Cpu minus(Cpu o) {
-            return new Cpu(tomcat - o.tomcat, jvm - o.jvm, postgres - o.postgres);
+            return new Cpu(tomcat - o.tomcat, phones - o.phones, jit - o.jit, gc - o.gc, other - o.other, postgres - o.postgres,
+                    machineBusy - o.machineBusy);
+        }
+
+        /** Busy CPU time of the whole machine (all processes), from /proc/stat. */
+        private static long readMachineBusy() {
+            try {
+                String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+                long busy = 0;
+                for (int i : new int[]{1, 2, 3, 6, 7, 8}) { // user nice system irq softirq steal
+                    busy += Long.parseLong(f[i]);
+                }
+                return busy * 10_000_000L;
+            } catch (Exception e) {
+                return 0;
+            }
+        }
+
+        /** CPU used by other processes of the machine (other builds, agents) during the phase, in cores. */
+        double othersCores(double seconds) {
+            return (machineBusy - tomcat - phones - jit - gc - other - postgres) / 1e9 / seconds;
+        }
+
+        double oursCores(double seconds) {
+            return (tomcat + phones + jit + gc + other + postgres) / 1e9 / seconds;
+        }
+
+        String perSignIn(int n) {
+            return String.format("Tomcat request threads %.1f ms, JIT %.1f ms, GC %.1f ms, other JVM threads %.1f ms, "
+                            + "PostgreSQL %.1f ms; the phones (load generator) %.1f ms", tomcat / 1e6 / n, jit / 1e6 / n,
+                    gc / 1e6 / n, other / 1e6 / n, postgres / 1e6 / n, phones / 1e6 / n);
         }
 
         static java.nio.file.Path dataDir;
@@ -236,6 +288,18 @@ public final class SignInBench {
             }).sum();
             return ticks * 10_000_000L; // USER_HZ = 100
         }
+    }
+
+    /** Arrival offsets (ns): evenly spaced with {@code seed == 0}, else Poisson (exponential gaps) with that seed. */
+    static long[] arrivals(int count, double meanGapNanos, long seed) {
+        var random = new java.util.Random(seed);
+        long[] at = new long[count];
+        double t = 0;
+        for (int i = 0; i < count; i++) {
+            at[i] = (long) t;
+            t += seed == 0 ? meanGapNanos : -Math.log(1 - random.nextDouble()) * meanGapNanos;
+        }
+        return at;
     }
 
     static long usedHeapAfterGc() {
@@ -303,7 +367,7 @@ public final class SignInBench {
     /** One burst: every phone scans, opens the page and taps; ~5 % tap twice, open a second tab or scan again. */
     static final class Phase {
         final String name;
-        final int rate;
+        final long[] arrivals;
         final int maxInFlight;
         long session;
         long start;
@@ -320,9 +384,9 @@ public final class SignInBench {
         long duplicates;
         long signedRows;
 
-        Phase(String name, int rate, int maxInFlight) {
+        Phase(String name, long[] arrivals, int maxInFlight) {
             this.name = name;
-            this.rate = rate;
+            this.arrivals = arrivals;
             this.maxInFlight = maxInFlight;
         }
 
@@ -405,14 +469,28 @@ public final class SignInBench {
             return confirmedAt.size() / wall();
         }
 
-        String report() {
-            List<Long> at = new ArrayList<>(confirmedAt);
-            Collections.sort(at);
-            int seconds = (int) Math.ceil(wall());
-            int[] perSecond = new int[Math.max(1, seconds)];
-            for (long t : at) {
+        int[] perSecondSeries() {
+            int[] perSecond = new int[Math.max(1, (int) Math.ceil(wall()))];
+            for (long t : new ArrayList<>(confirmedAt)) {
                 perSecond[(int) Math.min(perSecond.length - 1, (t - start) / 1_000_000_000L)]++;
             }
+            return perSecond;
+        }
+
+        /** Median of the confirmations per second, leaving out the first and last seconds (ramp-up, tail). */
+        double steadyPerSecond() {
+            int[] series = perSecondSeries();
+            if (series.length < 4) {
+                return perSecond();
+            }
+            int[] middle = Arrays.copyOfRange(series, 1, series.length - 1);
+            Arrays.sort(middle);
+            return middle[middle.length / 2];
+        }
+
+        String report() {
+            List<Long> at = new ArrayList<>(confirmedAt);
+            int[] perSecond = perSecondSeries();
             StringBuilder b = new StringBuilder();
             b.append(String.format("wall %.2f s; signed in %d of %d phones = %.1f sign-ins/s%n", wall(), at.size(), phones, perSecond()));
             b.append("confirmations per second: ").append(Arrays.toString(perSecond)).append('\n');
@@ -424,16 +502,18 @@ public final class SignInBench {
             b.append("errors: ").append(errors.isEmpty() ? "none" : errors).append('\n');
             b.append("repeat taps: ").append(extras).append('\n');
             b.append(rows).append('\n');
-            b.append(String.format("CPU per sign-in: Tomcat request threads %.1f ms, whole JVM (app + phones) %.1f ms, PostgreSQL %.1f ms",
-                    cpu.tomcat / 1e6 / phones, cpu.jvm / 1e6 / phones, cpu.postgres / 1e6 / phones));
+            b.append(String.format("median confirmations per second (first and last second left out): %.0f%n", steadyPerSecond()));
+            b.append("CPU per sign-in: ").append(cpu.perSignIn(phones)).append('\n');
+            b.append(String.format("cores busy during the phase: this benchmark (app, PostgreSQL, phones) %.2f, other processes %.2f (of %d)",
+                    cpu.oursCores(wall()), cpu.othersCores(wall()), Runtime.getRuntime().availableProcessors()));
             return b.toString();
         }
 
         String summary() {
-            return String.format("%s: %.1f sign-ins/s, wall %.1f s, scan-to-confirmation p50 %.0f / p95 %.0f / p99 %.0f / max %.0f ms, "
-                            + "tap p50 %.0f / p95 %.0f / p99 %.0f ms, errors %d, %s", name, perSecond(), wall(),
+            return String.format("%s: %.1f sign-ins/s (median second %.0f), wall %.1f s, scan-to-confirmation p50 %.0f / p95 %.0f / p99 %.0f / max %.0f ms, "
+                            + "tap p50 %.0f / p95 %.0f / p99 %.0f ms, errors %d, %s", name, perSecond(), steadyPerSecond(), wall(),
                     total.pct(50), total.pct(95), total.pct(99), total.pct(100), tap.pct(50), tap.pct(95), tap.pct(99),
-                    errors.values().stream().mapToInt(Integer::intValue).sum(), rows);
+                    errors.values().stream().mapToInt(Integer::intValue).sum(), rows) + String.format("; other processes used %.2f cores", cpu.othersCores(wall()));
         }
     }
 
