@@ -30,7 +30,7 @@ if [ "$PRODUCTION" = true ]; then
 else
   CP="$CP:$(cat target/bench-cp.txt)"
 fi
-echo "machine: $(nproc) cores, $(uptime | sed 's/.*load/load/'), $(date -u '+%Y-%m-%d %H:%M UTC')"
+{ echo "machine: $(nproc) cores, $(uptime | sed 's/.*load/load/'), $(date -u '+%Y-%m-%d %H:%M UTC')"
 "$JAVA_HOME/bin/java" -Xmx${BENCH_XMX:-1g} -Dbench.production=$PRODUCTION -Dbench.rate=${BENCH_RATE:-100} -Dbench.window=${BENCH_WINDOW:-120} \
   -Dbench.inflight=${BENCH_INFLIGHT:-64} -Dbench.phones=${BENCH_PHONES:-2000} ${BENCH_JAVA_OPTS:-} -cp "$CP" \
-  cn.tongxin.attendance.SignInBench bench/signin/data 2>&1 | grep --line-buffered -vE '^(WARNING|SLF4J)' | tee bench/signin/last-run.txt
+  cn.tongxin.attendance.SignInBench bench/signin/data 2>&1; } | grep --line-buffered -vE '^(WARNING|SLF4J)' | tee bench/signin/last-run.txt
