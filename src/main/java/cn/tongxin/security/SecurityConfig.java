@@ -31,7 +31,7 @@ import java.time.Duration;
 
 @Configuration
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+@EnableMethodSecurity
 class SecurityConfig {
 
     /** A training day and the evening before it: a trainee's phone stays signed in that long. */
