@@ -23,6 +23,22 @@ class DemoTourJourneyTest extends BrowserTest {
     }
 
     @Test
+    void the_organizer_reads_coverage_on_a_phone_and_edits_a_plan_with_named_people() {
+        Page page = phone();
+        logIn(page, "organizer");
+        page.navigate(url("rotation/coverage"));
+        assertThat(page.locator("#coverage-stats")).isVisible();
+        assertThat(page.locator("#coverage-computed-at")).containsText("数据更新于");
+        screenshot(page, "coverage-phone");
+        Page desk = desktop();
+        logIn(desk, "organizer");
+        desk.navigate(url("rotation/plans"));
+        desk.locator("#plans-grid vaadin-grid-cell-content").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("2023—2027")).first().click();
+        assertThat(desk.locator("#plan-people")).isVisible();
+        screenshot(desk, "plan-form-desktop");
+    }
+
+    @Test
     void the_trainee_sees_their_classes_and_asks_for_leave_on_a_phone() {
         Page page = phone();
         logIn(page, "trainee");
