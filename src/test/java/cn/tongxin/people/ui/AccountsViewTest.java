@@ -178,7 +178,7 @@ class AccountsViewTest extends ViewTest {
         unit.setValue(county);
         assertThat($(Span.class).id("bulk-matching").getText()).isEqualTo("符合条件的人员：3 人");
         test($(Button.class).id("bulk-create")).click();
-        waitFor(() -> $(Grid.class).withId("credentials-grid").exists() || $(Span.class).withId("issued-password").exists());
+        awaitBackground(() -> $(Grid.class).withId("credentials-grid").exists() || $(Span.class).withId("issued-password").exists());
 
         assertThat($(com.vaadin.flow.component.html.Paragraph.class).id("credentials-summary").getText())
                 .isEqualTo("新开通 2 个账号；1 人已有账号，未重复开通。");
@@ -229,15 +229,6 @@ class AccountsViewTest extends ViewTest {
         Span badge = (Span) test(grid).getCellComponent(0, grid.getColumns().size() - 2);
         assertThat(badge.getId()).contains("account-status-" + accountId);
         return badge.getText();
-    }
-
-    private void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long until = System.currentTimeMillis() + 120_000;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.currentTimeMillis()).as("waited too long").isLessThan(until);
-            Thread.sleep(100);
-            roundTrip();
-        }
     }
 
     private UnitRef city() {

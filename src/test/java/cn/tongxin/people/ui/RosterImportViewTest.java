@@ -24,13 +24,10 @@ import org.springframework.security.test.context.support.WithUserDetails;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import static cn.tongxin.people.Rosters.row;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 class RosterImportViewTest extends ViewTest {
 
@@ -44,23 +41,6 @@ class RosterImportViewTest extends ViewTest {
     @BeforeEach
     void a_county_of_our_own() {
         county = Rosters.newUnit(units, "青州市委统战部", Rosters.unique("导入测试县"), UnitKind.COUNTY);
-    }
-
-    /** The preview and the import run in the background; let their UI updates through until {@code done}. */
-    private void await(BooleanSupplier done) {
-        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < until) {
-            roundTrip();
-            if (done.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        fail("the background work did not finish");
     }
 
     private boolean shown(String id) {
@@ -83,7 +63,7 @@ class RosterImportViewTest extends ViewTest {
                 row("丁四", "男", null, null, Rosters.idCard(Gender.M), null, null, unit, "其他", "民盟", null, "是")));
 
         test($(Upload.class).id("roster-upload")).upload("名册.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
-        await(() -> shown("roster-preview"));
+        awaitBackground(() -> shown("roster-preview"));
 
         assertThat($(Span.class).id("roster-total").getText()).isEqualTo("4");
         assertThat($(Span.class).id("roster-good").getText()).isEqualTo("2");
@@ -101,7 +81,7 @@ class RosterImportViewTest extends ViewTest {
         test($(Button.class).id("roster-import-good")).click();
         ConfirmDialog dialog = $(ConfirmDialog.class).id("roster-confirm-dialog");
         test(dialog).confirm();
-        await(() -> shown("roster-result"));
+        awaitBackground(() -> shown("roster-result"));
 
         assertThat($(Span.class).id("roster-result-text").getText()).isEqualTo("导入完成：已新增 2 人，跳过 2 行有问题的记录。");
         assertThat(countInCounty()).isEqualTo(2);
@@ -115,11 +95,11 @@ class RosterImportViewTest extends ViewTest {
                 row("戊一", "男", null, null, Rosters.idCard(Gender.M), null, null, county.name(), "其他", null, null, null),
                 row("己二", "女", null, null, Rosters.idCard(Gender.F), null, null, county.name(), "其他", null, null, null)));
         test($(Upload.class).id("roster-upload")).upload("clean.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
-        await(() -> shown("roster-preview"));
+        awaitBackground(() -> shown("roster-preview"));
         assertThat(countInCounty()).isZero();
 
         test($(Button.class).id("roster-confirm")).click();
-        await(() -> shown("roster-result"));
+        awaitBackground(() -> shown("roster-result"));
 
         assertThat(countInCounty()).isEqualTo(2);
     }
@@ -131,7 +111,7 @@ class RosterImportViewTest extends ViewTest {
         byte[] file = Rosters.xlsx(List.of(
                 row("庚一", "男", null, null, Rosters.idCard(Gender.M), null, null, county.name(), "其他", null, null, null)));
         test($(Upload.class).id("roster-upload")).upload("clean.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
-        await(() -> shown("roster-preview"));
+        awaitBackground(() -> shown("roster-preview"));
         test($(Button.class).id("roster-cancel")).click();
         assertThat(shown("roster-preview")).isFalse();
         assertThat(countInCounty()).isZero();

@@ -14,13 +14,11 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 class CoverageViewTest extends ViewTest {
 
@@ -57,7 +55,7 @@ class CoverageViewTest extends ViewTest {
             assertThat(stats()).contains("已轮训0");
             hold.commit();
         }
-        awaitGone("coverage-recomputing");
+        awaitBackground(() -> !shown("coverage-recomputing"));
         assertThat(stats()).contains("已轮训1");
     }
 
@@ -80,22 +78,5 @@ class CoverageViewTest extends ViewTest {
 
     private boolean shown(String id) {
         return $(Component.class).withId(id).all().stream().anyMatch(Component::isVisible);
-    }
-
-    /** The recomputation runs in the background; let its UI update through. */
-    private void awaitGone(String id) {
-        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < until) {
-            roundTrip();
-            if (!shown(id)) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        fail("the recomputation did not finish");
     }
 }
