@@ -87,16 +87,17 @@ public class RotationService {
         return plan;
     }
 
-    /** The people a plan names one by one, with their units (for the plan form). */
+    /** The people a plan names one by one that the caller may see, with their units (for the plan form). */
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     public List<PersonOption> namedPeople(long planId) {
-        requireReadsPlan(Callers.require(), loadPlan(planId));
+        Caller caller = Callers.require();
+        requireReadsPlan(caller, loadPlan(planId));
         return jdbc.sql("""
                         select p.id, p.name, u.name as unit_name from rotation_plan_person pp
                         join person p on p.id = pp.person_id join unit u on u.id = p.unit_id
-                        where pp.plan_id = :plan order by p.name, p.id""")
-                .param("plan", planId)
+                        where pp.plan_id = :plan and u.path like :scope order by p.name, p.id""")
+                .param("plan", planId).param("scope", caller.scopePath() + "%")
                 .query((rs, n) -> new PersonOption(rs.getLong("id"), rs.getString("name"), rs.getString("unit_name"))).list();
     }
 
@@ -106,6 +107,7 @@ public class RotationService {
         Caller caller = Callers.require();
         check(data);
         requireManages(caller, unitPath(data.unitId()));
+        requireNamedInScope(caller, data);
         long id = jdbc.sql("""
                         insert into rotation_plan (name, unit_id, cycle_start, cycle_end, requirement, min_days, min_hours,
                                                    representative_only)
@@ -124,6 +126,7 @@ public class RotationService {
         PlanDetail plan = loadPlan(id);
         requireManages(caller, plan.unitPath());
         requireManages(caller, unitPath(data.unitId()));
+        requireNamedInScope(caller, data);
         Map<String, Object> params = planParams(data);
         params.put("id", id);
         params.put("version", expectedVersion);
@@ -159,7 +162,26 @@ public class RotationService {
         d.sectorIds().forEach(s -> jdbc.sql("insert into rotation_plan_sector values (:p, :x)").param("p", id).param("x", s).update());
         d.partyIds().forEach(s -> jdbc.sql("insert into rotation_plan_party values (:p, :x)").param("p", id).param("x", s).update());
         d.unitIds().forEach(s -> jdbc.sql("insert into rotation_plan_unit values (:p, :x)").param("p", id).param("x", s).update());
-        d.personIds().forEach(s -> jdbc.sql("insert into rotation_plan_person values (:p, :x)").param("p", id).param("x", s).update());
+        if (!d.personIds().isEmpty()) {
+            jdbc.sql("insert into rotation_plan_person select :p, unnest(cast(:x as bigint[]))")
+                    .param("p", id).param("x", d.personIds().toArray(Long[]::new)).update();
+        }
+    }
+
+    /** People named one by one must be people the caller manages, inside the plan's unit: no one else's. */
+    private void requireNamedInScope(Caller caller, PlanData d) {
+        if (d.personIds().isEmpty()) {
+            return;
+        }
+        String planPath = unitPath(d.unitId());
+        long inScope = jdbc.sql("""
+                        select count(*) from person p join unit u on u.id = p.unit_id
+                        where p.id in (:ids) and u.path like :scope and u.path like :plan""")
+                .param("ids", d.personIds()).param("scope", caller.scopePath() + "%").param("plan", planPath + "%")
+                .query(Long.class).single();
+        if (inScope != d.personIds().size()) {
+            throw new DomainException("rotation.error.named-outside");
+        }
     }
 
     private static void check(PlanData d) {

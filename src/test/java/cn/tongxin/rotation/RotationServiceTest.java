@@ -28,6 +28,33 @@ class RotationServiceTest {
     EnrollmentService enrollment;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    cn.tongxin.TestUsers users;
+
+    @org.junit.jupiter.api.AfterEach
+    void signOut() {
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void a_city_organizer_can_name_only_their_own_people_and_sees_only_those() {
+        users.signIn("organizer");
+        long yunzhouPerson = f.people(1, "云溪区委统战部", 0).getFirst();
+        long qingzhouPerson = f.people(1, "青山区委统战部", 0).getFirst();
+        long provincePlan = f.namedPlan("省级点名", Requirement.CLASS, 1, "0", List.of(yunzhouPerson, qingzhouPerson));
+
+        users.signIn("qingzhou");
+        long city = f.unit("青州市委统战部").id();
+        PlanData foreign = new PlanData("市级点名 " + System.nanoTime(), city, LocalDate.of(2026, 1, 1), LocalDate.of(2028, 12, 31),
+                Requirement.CLASS, 1, java.math.BigDecimal.ZERO, Set.of(), Set.of(), Set.of(), false, Set.of(yunzhouPerson));
+        assertThatThrownBy(() -> rotation.createPlan(foreign)).hasMessage("rotation.error.named-outside");
+        PlanData own = new PlanData(foreign.name(), city, foreign.cycleStart(), foreign.cycleEnd(), Requirement.CLASS, 1,
+                java.math.BigDecimal.ZERO, Set.of(), Set.of(), Set.of(), false, Set.of(qingzhouPerson));
+        long plan = rotation.createPlan(own);
+        assertThat(rotation.plan(plan).data().personIds()).containsExactly(qingzhouPerson);
+        // the province plan names someone of 云州 too: a 青州 organizer does not see who
+        assertThat(rotation.namedPeople(provincePlan)).extracting(PersonOption::id).containsExactly(qingzhouPerson);
+    }
 
     @Test
     @WithUserDetails("organizer")
