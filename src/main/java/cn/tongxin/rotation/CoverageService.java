@@ -104,8 +104,11 @@ public class CoverageService {
         Caller caller = Callers.require();
         PlanDetail plan = rotation.plan(planId);
         String scope = RotationService.coverageScope(caller, plan);
-        return consistentRead.execute(s -> snapshots.computedAt(planId) == null ? Optional.<CoverageReport>empty()
-                : Optional.of(report(plan, figures(plan.id(), scope), unitId, snapshots.fresh(planId))));
+        return consistentRead.execute(s -> {
+            Figures fig = figures(plan.id(), scope);
+            return fig.computedAt() == null ? Optional.<CoverageReport>empty()
+                    : Optional.of(report(plan, fig, unitId, snapshots.fresh(planId)));
+        });
     }
 
     private Figures figures(long planId, String scope) {
