@@ -16,6 +16,8 @@ import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -62,6 +64,18 @@ class SignInJourneyTest extends BrowserTest {
         screenshot(phone, "scan-phone-done");
         // The door screen's count follows (it polls every second).
         assertThat(door.locator("#door-counts")).containsText("已签到 1 / 应到 1");
+
+        // Scanning again: the page comes with the view in it (no separate init round trip) and opens no push
+        // connection, which is what lets a class of 2,000 sign in quickly; the answer says when they signed in.
+        List<String> requests = new CopyOnWriteArrayList<>();
+        List<String> sockets = new CopyOnWriteArrayList<>();
+        phone.onRequest(request -> requests.add(request.url()));
+        phone.onWebSocket(socket -> sockets.add(socket.url()));
+        phone.navigate(link.replaceFirst("http://localhost:\\d+/", url("")));
+        phone.locator("#sign-in-button").click();
+        assertThat(phone.locator("#sign-in-result")).containsText("已于");
+        assertThat(requests).anyMatch(u -> u.contains("/s/")).noneMatch(u -> u.contains("v-r=init"));
+        assertThat(sockets).isEmpty();
     }
 
     /** Reads the QR image the way a phone camera does. */

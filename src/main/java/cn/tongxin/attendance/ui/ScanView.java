@@ -16,6 +16,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.communication.PushMode;
 import com.vaadin.flow.server.VaadinSession;
 import jakarta.annotation.security.PermitAll;
 
@@ -43,6 +44,9 @@ class ScanView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     public void beforeEnter(BeforeEnterEvent event) {
         token = event.getRouteParameters().get("token").orElse("");
         client = Clients.current(event.getUI());
+        // The answer to the tap comes with the tap: no push connection for 2,000 phones at the door.
+        // Bootstrap sets the app's push mode after this on a first page load, hence just before the answer.
+        event.getUI().beforeClientResponse(this, context -> context.getUI().getPushConfiguration().setPushMode(PushMode.DISABLED));
         removeAll();
         var occasion = signIn.occasionOfToken(token);
         if (occasion.isEmpty()) {
