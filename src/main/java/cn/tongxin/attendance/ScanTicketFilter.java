@@ -29,7 +29,12 @@ public class ScanTicketFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"GET".equals(request.getMethod()) || !request.getRequestURI().startsWith(request.getContextPath() + PREFIX);
+        return !"GET".equals(request.getMethod()) || !isScanLink(request);
+    }
+
+    /** The link in the door's QR code: /s/&lt;token&gt;. */
+    static boolean isScanLink(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + PREFIX);
     }
 
     @Override
