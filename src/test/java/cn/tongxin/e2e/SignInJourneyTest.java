@@ -7,6 +7,7 @@ import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.microsoft.playwright.Page;
+import jakarta.servlet.ServletContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,6 +77,13 @@ class SignInJourneyTest extends BrowserTest {
         assertThat(phone.locator("#sign-in-result")).containsText("已于");
         assertThat(requests).anyMatch(u -> u.contains("/s/")).noneMatch(u -> u.contains("v-r=init"));
         assertThat(sockets).isEmpty();
+    }
+
+    @Test
+    void the_web_application_reads_service_files_from_the_class_path_once(@Autowired ServletContext servletContext) {
+        // Vaadin looks services up on every page and navigation; see ServiceFilesCache.
+        assertThat(servletContext.getClassLoader().getClass().getName())
+                .isEqualTo("cn.tongxin.base.ServiceFilesCache$CachingClassLoader");
     }
 
     /** Reads the QR image the way a phone camera does. */
