@@ -24,10 +24,12 @@ import java.util.Optional;
 class DoorTokens {
 
     static final int ROTATION_SECONDS = 10;
-    private final byte[] key;
+    private final SecretKeySpec key;
+    /** One keyed MAC per thread: looking the algorithm up among the security providers costs more than the MAC. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     DoorTokens(@Value("${tongxin.security.token-key}") String key) {
-        this.key = key.getBytes(StandardCharsets.UTF_8);
+        this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     static long roundAt(Instant at) {
@@ -154,10 +156,15 @@ class DoorTokens {
     }
 
     private byte[] hmac(String data) {
+        // doFinal leaves the MAC reset for the next use.
+        return macs.get().doFinal(data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+            mac.init(key);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -163,9 +163,9 @@ public class SignInService {
 
     private SignInResult record(Occasion occasion, long personId, SignInMethod method, ClientInfo client, Instant now,
                                 String markedBy) {
-        var existing = existing(occasion.ref(), personId);
-        if (existing.isPresent()) {
-            return existing.get();
+        Attendee attendee = attendee(occasion, personId);
+        if (attendee.signedIn() != null) {
+            return attendee.signedIn();
         }
         WindowState state = occasion.stateAt(now);
         if (state == WindowState.NOT_OPEN || state == WindowState.CLOSED) {
@@ -191,26 +191,31 @@ public class SignInService {
                 .param("by", markedBy)
                 .update();
         if (inserted == 0) {
-            var raced = existing(occasion.ref(), personId);
-            if (raced.isPresent()) {
-                return raced.get();
+            var raced = attendee(occasion, personId).signedIn();
+            if (raced != null) {
+                return raced;
             }
             refuse(occasion.ref(), personId, "DEVICE_USED", client, now);
             return SignInResult.refused(SignInOutcome.DEVICE_USED, occasion);
         }
         events.publishEvent(new SignedIn(occasion.ref(), personId, status, now));
-        return new SignInResult(SignInOutcome.SIGNED_IN, occasion, personName(personId), status, now);
+        return new SignInResult(SignInOutcome.SIGNED_IN, occasion, attendee.name(), status, now);
     }
 
-    private Optional<SignInResult> existing(OccasionRef ref, long personId) {
+    /** The person's name and, if they have signed in to the occasion already, that record: one query per tap. */
+    private record Attendee(String name, SignInResult signedIn) {
+    }
+
+    private Attendee attendee(Occasion occasion, long personId) {
         return jdbc.sql("""
-                        select s.status, s.signed_at, p.name from sign_in s join person p on p.id = s.person_id
-                        where s.occasion_kind = :kind and s.occasion_id = :id and s.person_id = :person""")
-                .param("kind", ref.kind()).param("id", ref.id()).param("person", personId)
-                .query((rs, n) -> new SignInResult(SignInOutcome.ALREADY_SIGNED_IN, occasions.find(ref).orElse(null),
-                        rs.getString("name"), AttendanceStatus.valueOf(rs.getString("status")),
-                        rs.getTimestamp("signed_at").toInstant()))
-                .optional();
+                        select p.name, s.status, s.signed_at from person p
+                        left join sign_in s on s.person_id = p.id and s.occasion_kind = :kind and s.occasion_id = :id
+                        where p.id = :person""")
+                .param("kind", occasion.ref().kind()).param("id", occasion.ref().id()).param("person", personId)
+                .query((rs, n) -> new Attendee(rs.getString("name"), rs.getString("status") == null ? null
+                        : new SignInResult(SignInOutcome.ALREADY_SIGNED_IN, occasion, rs.getString("name"),
+                        AttendanceStatus.valueOf(rs.getString("status")), rs.getTimestamp("signed_at").toInstant())))
+                .optional().orElse(new Attendee("", null));
     }
 
     // --- kiosk and by hand ---
