@@ -204,7 +204,8 @@ public final class SignInBench {
      * CPU time (ns) of this JVM's threads by kind, from /proc/self/task (Linux): Tomcat's request threads, the
      * phones (virtual-thread carriers and the HTTP clients' threads), JIT compilers, GC, the rest; and PostgreSQL.
      */
-    record Cpu(long tomcat, long phones, long jit, long gc, long other, long postgres, long machineBusy) {
+    record Cpu(long tomcat, long phones, long jit, long gc, long other, long postgres, long machineBusy, long softirq,
+               long steal) {
         static Cpu now() {
             long[] t = new long[5];
             try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
@@ -224,33 +225,43 @@ public final class SignInBench {
                     }
                 });
             } catch (java.io.IOException e) {
-                return new Cpu(0, 0, 0, 0, 0, 0, 0);
+                return new Cpu(0, 0, 0, 0, 0, 0, 0, 0, 0);
             }
-            return new Cpu(t[0], t[1], t[2], t[3], t[4], postgresCpu(), readMachineBusy());
+            long[] machine = readMachine();
+            return new Cpu(t[0], t[1], t[2], t[3], t[4], postgresCpu(), machine[0], machine[1], machine[2]);
         }
 
         Cpu minus(Cpu o) {
             return new Cpu(tomcat - o.tomcat, phones - o.phones, jit - o.jit, gc - o.gc, other - o.other, postgres - o.postgres,
-                    machineBusy - o.machineBusy);
+                    machineBusy - o.machineBusy, softirq - o.softirq, steal - o.steal);
         }
 
-        /** Busy CPU time of the whole machine (all processes), from /proc/stat. */
-        private static long readMachineBusy() {
+        /**
+         * From /proc/stat: busy CPU time of the whole machine (user, nice, system, irq, softirq, steal), the kernel's
+         * network work (softirq: here mostly the phones' loopback traffic) and steal (time the virtual machine's host
+         * gave to others).
+         */
+        private static long[] readMachine() {
             try {
                 String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).getFirst().trim().split("\\s+");
                 long busy = 0;
-                for (int i : new int[]{1, 2, 3, 6, 7, 8}) { // user nice system irq softirq steal
+                for (int i : new int[]{1, 2, 3, 6, 7, 8}) {
                     busy += Long.parseLong(f[i]);
                 }
-                return busy * 10_000_000L;
+                return new long[]{busy * 10_000_000L, Long.parseLong(f[7]) * 10_000_000L, Long.parseLong(f[8]) * 10_000_000L};
             } catch (Exception e) {
-                return 0;
+                return new long[3];
             }
         }
 
         /** CPU used by other processes of the machine (other builds, agents) during the phase, in cores. */
         double othersCores(double seconds) {
-            return (machineBusy - tomcat - phones - jit - gc - other - postgres) / 1e9 / seconds;
+            return (machineBusy - softirq - steal - tomcat - phones - jit - gc - other - postgres) / 1e9 / seconds;
+        }
+
+        String kernelAndHost(double seconds) {
+            return String.format("kernel network work (softirq) %.2f cores, stolen by the host %.2f cores",
+                    softirq / 1e9 / seconds, steal / 1e9 / seconds);
         }
 
         double oursCores(double seconds) {
@@ -502,8 +513,8 @@ public final class SignInBench {
             b.append(rows).append('\n');
             b.append(String.format("median confirmations per second (first and last second left out): %.0f%n", steadyPerSecond()));
             b.append("CPU per sign-in: ").append(cpu.perSignIn(phones)).append('\n');
-            b.append(String.format("cores busy during the phase: this benchmark (app, PostgreSQL, phones) %.2f, other processes %.2f (of %d)",
-                    cpu.oursCores(wall()), cpu.othersCores(wall()), Runtime.getRuntime().availableProcessors()));
+            b.append(String.format("cores busy during the phase: this benchmark (app, PostgreSQL, phones) %.2f, %s, other processes %.2f (of %d)",
+                    cpu.oursCores(wall()), cpu.kernelAndHost(wall()), cpu.othersCores(wall()), Runtime.getRuntime().availableProcessors()));
             return b.toString();
         }
 
@@ -511,7 +522,7 @@ public final class SignInBench {
             return String.format("%s: %.1f sign-ins/s (median second %.0f), wall %.1f s, scan-to-confirmation p50 %.0f / p95 %.0f / p99 %.0f / max %.0f ms, "
                             + "tap p50 %.0f / p95 %.0f / p99 %.0f ms, errors %d, %s", name, perSecond(), steadyPerSecond(), wall(),
                     total.pct(50), total.pct(95), total.pct(99), total.pct(100), tap.pct(50), tap.pct(95), tap.pct(99),
-                    errors.values().stream().mapToInt(Integer::intValue).sum(), rows) + String.format("; other processes used %.2f cores", cpu.othersCores(wall()));
+                    errors.values().stream().mapToInt(Integer::intValue).sum(), rows) + "; " + cpu.kernelAndHost(wall()) + String.format(", other processes %.2f cores", cpu.othersCores(wall()));
         }
     }
 
