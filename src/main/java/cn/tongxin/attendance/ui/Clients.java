@@ -7,11 +7,13 @@ import jakarta.servlet.http.Cookie;
 
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** The phone's identity for sign-in: a long-lived device cookie, set on first visit. */
 final class Clients {
 
     static final String DEVICE_COOKIE = "tx-device";
+    private static final Pattern DEVICE_ID = Pattern.compile("[0-9a-f-]{36}");
 
     private Clients() {
     }
@@ -21,7 +23,7 @@ final class Clients {
         String device = null;
         if (request != null && request.getCookies() != null) {
             device = Arrays.stream(request.getCookies()).filter(c -> DEVICE_COOKIE.equals(c.getName()))
-                    .map(Cookie::getValue).filter(v -> v.matches("[0-9a-f-]{36}")).findFirst().orElse(null);
+                    .map(Cookie::getValue).filter(v -> DEVICE_ID.matcher(v).matches()).findFirst().orElse(null);
         }
         if (device == null) {
             device = UUID.randomUUID().toString();
