@@ -80,7 +80,7 @@ class SignInJourneyTest extends BrowserTest {
     }
 
     @Test
-    void the_web_application_reads_service_files_from_the_class_path_once(@Autowired ServletContext servletContext) {
+    void the_web_application_runs_on_the_class_loader_that_reads_service_files_once(@Autowired ServletContext servletContext) {
         // Vaadin looks services up on every page and navigation; see ServiceFilesCache.
         assertThat(servletContext.getClassLoader().getClass().getName())
                 .isEqualTo("cn.tongxin.base.ServiceFilesCache$CachingClassLoader");
