@@ -12,15 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -89,13 +81,12 @@ public final class SignInBench {
                     Thread.sleep(10_000);
                 }
             }
-            URI base = URI.create("http://localhost:" + port + "/");
             Cpu.dataDir = java.nio.file.Path.of(dir, "pg");
             long heapBefore = usedHeapAfterGc();
             List<Phone> phones = new ArrayList<>();
             int count = Integer.getInteger("bench.phones", PEOPLE);
             for (int i = 1; i <= count; i++) {
-                phones.add(new Phone(i, base));
+                phones.add(new Phone(i, port));
             }
 
             // Warm-up (untimed for the figures): every phone logs in through the real form, a few at a time (bcrypt).
@@ -111,27 +102,26 @@ public final class SignInBench {
             System.out.printf("%nwarm-up: %d logins (GET /login + POST /login, %d at a time) in %.1f s = %.1f logins/s; "
                             + "login p50 %.0f ms, p95 %.0f ms; errors %s%n", logins.count(), loginParallelism, warmup,
                     logins.count() / warmup, logins.pct(50), logins.pct(95), logins.errors);
-            phones.forEach(Phone::closeClient);
+            phones.forEach(Phone::disconnect);
             long heapLoggedIn = usedHeapAfterGc();
 
             List<String> results = new ArrayList<>();
             // 1. The class at the door: 2,000 people in two minutes, arriving at random (Poisson, 16.7 a second on average).
             Phase door = new Phase("a class at the door: " + count + " arrivals in " + window + " s (Poisson)",
                     arrivals(count, window * 1e9 / count, 2026), 200);
-            long heapScanned = runPhase(door, phones, jdbc, clock, signIn, base);
+            long heapScanned = runPhase(door, phones, jdbc, clock, signIn);
             results.add(door.summary());
             // 2. Capacity: a fresh session, every phone at once, a fixed number in flight (as fast as the portal answers).
             Phase closed = new Phase("capacity: closed loop, " + saturate + " phones in flight", null, saturate);
-            runPhase(closed, phones, jdbc, clock, signIn, base);
+            runPhase(closed, phones, jdbc, clock, signIn);
             results.add(closed.summary());
             // 3. Optional: open arrivals at a fixed rate (BENCH_RATE), e.g. the 100/s target.
             if (rate > 0) {
                 Phase fixed = new Phase("open arrivals at " + rate + "/s", arrivals(count, 1e9 / rate, 0), 200);
-                runPhase(fixed, phones, jdbc, clock, signIn, base);
+                runPhase(fixed, phones, jdbc, clock, signIn);
                 results.add(fixed.summary());
             }
 
-            phones.forEach(Phone::closeClient);
             long heapWithJars = usedHeapAfterGc();
             phones.clear();
             long heapWithoutJars = usedHeapAfterGc();
@@ -151,12 +141,11 @@ public final class SignInBench {
     }
 
     /** Runs one burst of all phones against a fresh session; returns the used heap after GC with its UIs open. */
-    static long runPhase(Phase phase, List<Phone> phones, JdbcClient jdbc, Clock clock, SignInService signIn, URI base)
+    static long runPhase(Phase phase, List<Phone> phones, JdbcClient jdbc, Clock clock, SignInService signIn)
             throws Exception {
         phase.session = newSession(jdbc, clock.instant());
         phase.phones = phones.size();
         OccasionRef ref = new OccasionRef("SESSION", phase.session);
-        phones.forEach(Phone::openClient); // each phone's network stack: new connections, the phone's own cookies
         // The door screen asks for its code once a second (as DoorView polls); phones scan what it shows.
         AtomicReference<String> shown = new AtomicReference<>(doorToken(signIn, ref));
         AtomicBoolean doorOn = new AtomicBoolean(true);
@@ -196,27 +185,25 @@ public final class SignInBench {
         door.join();
         phase.check(jdbc);
         System.out.println(phase.report());
-        phones.forEach(Phone::closeClient);
+        phones.forEach(Phone::disconnect);
         return usedHeapAfterGc();
     }
 
     /**
      * CPU time (ns) of this JVM's threads by kind, from /proc/self/task (Linux): Tomcat's request threads, the
-     * phones (virtual-thread carriers and the HTTP clients' threads), JIT compilers, GC, the rest; and PostgreSQL.
+     * phones (virtual-thread carriers and the JDK's socket pollers), JIT compilers, GC, the rest; and PostgreSQL.
      */
-    record Cpu(long tomcat, long phones, long jit, long gc, long other, long postgres, long machineBusy, long softirq,
-               long steal) {
+    record Cpu(long tomcat, long phones, long jit, long gc, long other, long ended, long postgres, long machineBusy,
+               long softirq, long steal) {
         static Cpu now() {
             long[] t = new long[5];
             try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
                 tasks.forEach(task -> {
                     try {
                         String name = java.nio.file.Files.readString(task.resolve("comm")).trim();
-                        String stat = java.nio.file.Files.readString(task.resolve("stat"));
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        long ns = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // USER_HZ = 100
+                        long ns = ticks(task.resolve("stat"), false) * 10_000_000L; // USER_HZ = 100
                         int kind = name.startsWith("http-nio") ? 0
-                                : name.startsWith("HttpClient") || name.startsWith("ForkJoinPool") ? 1
+                                : name.startsWith("ForkJoinPool") || name.endsWith("-Poller") ? 1
                                 : name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? 2
                                 : name.startsWith("GC ") || name.startsWith("G1 ") ? 3 : 4;
                         t[kind] += ns;
@@ -225,15 +212,19 @@ public final class SignInBench {
                     }
                 });
             } catch (java.io.IOException e) {
-                return new Cpu(0, 0, 0, 0, 0, 0, 0, 0, 0);
+                return new Cpu(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
             }
+            // The process's own figure also holds the threads that have ended (the JIT adds and removes compiler
+            // threads, thread pools retire idle ones); what the live threads do not explain is theirs.
+            long ended = ticks(java.nio.file.Path.of("/proc/self/stat"), false) * 10_000_000L
+                    - (t[0] + t[1] + t[2] + t[3] + t[4]);
             long[] machine = readMachine();
-            return new Cpu(t[0], t[1], t[2], t[3], t[4], postgresCpu(), machine[0], machine[1], machine[2]);
+            return new Cpu(t[0], t[1], t[2], t[3], t[4], ended, postgresCpu(), machine[0], machine[1], machine[2]);
         }
 
         Cpu minus(Cpu o) {
-            return new Cpu(tomcat - o.tomcat, phones - o.phones, jit - o.jit, gc - o.gc, other - o.other, postgres - o.postgres,
-                    machineBusy - o.machineBusy, softirq - o.softirq, steal - o.steal);
+            return new Cpu(tomcat - o.tomcat, phones - o.phones, jit - o.jit, gc - o.gc, other - o.other, ended - o.ended,
+                    postgres - o.postgres, machineBusy - o.machineBusy, softirq - o.softirq, steal - o.steal);
         }
 
         /**
@@ -256,7 +247,7 @@ public final class SignInBench {
 
         /** CPU used by other processes of the machine (other builds, agents) during the phase, in cores. */
         double othersCores(double seconds) {
-            return (machineBusy - softirq - steal - tomcat - phones - jit - gc - other - postgres) / 1e9 / seconds;
+            return (machineBusy - softirq - steal - tomcat - phones - jit - gc - other - ended - postgres) / 1e9 / seconds;
         }
 
         String kernelAndHost(double seconds) {
@@ -265,16 +256,28 @@ public final class SignInBench {
         }
 
         double oursCores(double seconds) {
-            return (tomcat + phones + jit + gc + other + postgres) / 1e9 / seconds;
+            return (tomcat + phones + jit + gc + other + ended + postgres) / 1e9 / seconds;
         }
 
         String perSignIn(int n) {
             return String.format("Tomcat request threads %.1f ms, JIT %.1f ms, GC %.1f ms, other JVM threads %.1f ms, "
-                            + "PostgreSQL %.1f ms; the phones (load generator) %.1f ms", tomcat / 1e6 / n, jit / 1e6 / n,
-                    gc / 1e6 / n, other / 1e6 / n, postgres / 1e6 / n, phones / 1e6 / n);
+                            + "JVM threads that ended during the phase %.1f ms, PostgreSQL %.1f ms; the phones (load "
+                            + "generator) %.1f ms", tomcat / 1e6 / n, jit / 1e6 / n, gc / 1e6 / n, other / 1e6 / n,
+                    ended / 1e6 / n, postgres / 1e6 / n, phones / 1e6 / n);
         }
 
         static java.nio.file.Path dataDir;
+
+        /** utime + stime (and with {@code children} cutime + cstime) in clock ticks from a /proc stat file; 0 if gone. */
+        private static long ticks(java.nio.file.Path stat, boolean children) {
+            try {
+                String text = java.nio.file.Files.readString(stat);
+                String[] f = text.substring(text.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(f[11]) + Long.parseLong(f[12]) + (children ? Long.parseLong(f[13]) + Long.parseLong(f[14]) : 0);
+            } catch (Exception e) {
+                return 0;
+            }
+        }
 
         /** utime + stime of the embedded PostgreSQL (its postmaster, found by postmaster.pid, and its backends), from /proc. */
         private static long postgresCpu() {
@@ -288,15 +291,10 @@ public final class SignInBench {
             if (root.isEmpty()) {
                 return 0;
             }
-            long ticks = java.util.stream.Stream.concat(java.util.stream.Stream.of(root.get()), root.get().descendants()).mapToLong(p -> {
-                try {
-                    String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + p.pid() + "/stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                } catch (Exception e) {
-                    return 0;
-                }
-            }).sum();
+            // The postmaster's own figure with its ended children (autovacuum workers, closed backends), which it
+            // has waited for; the live backends' own.
+            long ticks = ticks(java.nio.file.Path.of("/proc/" + postmaster + "/stat"), true)
+                    + root.get().descendants().mapToLong(p -> ticks(java.nio.file.Path.of("/proc/" + p.pid() + "/stat"), false)).sum();
             return ticks * 10_000_000L; // USER_HZ = 100
         }
     }
@@ -535,7 +533,7 @@ public final class SignInBench {
         int button;
     }
 
-    /** A trainee's phone: its own HTTP client and cookie jar (session, remember-me, device cookie). */
+    /** A trainee's phone: its own connections and cookies (session, remember-me, device cookie). */
     static final class Phone {
         static final ObjectMapper JSON = new ObjectMapper();
         static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
@@ -545,48 +543,32 @@ public final class SignInBench {
 
         final int n;
         final String username;
-        final URI base;
-        final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        HttpClient http;
+        final PhoneHttp http;
 
-        Phone(int n, URI base) {
+        Phone(int n, int port) {
             this.n = n;
             this.username = String.format("bench%04d", n);
-            this.base = base;
+            this.http = new PhoneHttp("localhost", port, AGENT);
             // The device cookie a browser keeps from an earlier visit (Clients sets it with JS on the first one).
-            HttpCookie device = new HttpCookie("tx-device", UUID.randomUUID().toString());
-            device.setPath("/");
-            device.setVersion(0);
-            cookies.getCookieStore().add(base, device);
+            http.cookie("tx-device", UUID.randomUUID().toString());
         }
 
-        void openClient() {
-            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
-                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-        }
-
-        void closeClient() {
-            if (http != null) {
-                http.close();
-                http = null;
-            }
+        /** Between phases: the phone's connections close (the next phase opens new ones); its cookies stay. */
+        void disconnect() {
+            http.disconnect();
         }
 
         void logIn() throws Exception {
-            if (http == null) {
-                openClient();
-            }
-            HttpResponse<String> page = send(HttpRequest.newBuilder(base.resolve("login")).GET());
+            PhoneHttp.Response page = http.get("/login");
             Matcher csrf = CSRF.matcher(page.body());
-            if (page.statusCode() != 200 || !csrf.find()) {
-                throw new Failure("GET /login: HTTP " + page.statusCode() + ", no CSRF token");
+            if (page.status() != 200 || !csrf.find()) {
+                throw new Failure("GET /login: HTTP " + page.status() + ", no CSRF token");
             }
             String form = "username=" + enc(username) + "&password=" + enc(PASSWORD) + "&_csrf=" + enc(csrf.group(1));
-            HttpResponse<String> r = send(HttpRequest.newBuilder(base.resolve("login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").POST(BodyPublishers.ofString(form)));
-            String location = r.headers().firstValue("Location").orElse("");
-            if (r.statusCode() != 302 || location.contains("error")) {
-                throw new Failure("POST /login: HTTP " + r.statusCode() + " -> " + location);
+            PhoneHttp.Response r = http.post("/login", "application/x-www-form-urlencoded", form);
+            String location = r.header("Location");
+            if (r.status() != 302 || location.contains("error")) {
+                throw new Failure("POST /login: HTTP " + r.status() + " -> " + location);
             }
         }
 
@@ -597,10 +579,10 @@ public final class SignInBench {
          */
         Tab open(String token, Phase phase) throws Exception {
             long a = System.nanoTime();
-            HttpResponse<String> page = send(HttpRequest.newBuilder(base.resolve("s/" + token)).GET());
+            PhoneHttp.Response page = http.get("/s/" + token);
             int from = page.body().indexOf(INITIAL);
-            if (page.statusCode() != 200 || from < 0) {
-                throw new Failure("GET /s/<token>: HTTP " + page.statusCode() + ", no initial UIDL");
+            if (page.status() != 200 || from < 0) {
+                throw new Failure("GET /s/<token>: HTTP " + page.status() + ", no initial UIDL");
             }
             String script = page.body().substring(from + INITIAL.length(), page.body().indexOf("</script>", from));
             JsonNode initial = JSON.readTree(script.substring(0, script.lastIndexOf(';'))).path("initial");
@@ -648,10 +630,9 @@ public final class SignInBench {
         private JsonNode rpc(Tab tab, String rpc) throws Exception {
             String body = "{\"csrfToken\":\"" + tab.key + "\",\"rpc\":[" + rpc + "],\"syncId\":" + tab.syncId
                     + ",\"clientId\":" + tab.clientId + "}";
-            HttpResponse<String> r = send(HttpRequest.newBuilder(base.resolve("?v-r=uidl&v-uiId=" + tab.uiId))
-                    .header("Content-Type", "application/json; charset=UTF-8").POST(BodyPublishers.ofString(body)));
-            if (r.statusCode() != 200) {
-                throw new Failure("POST uidl: HTTP " + r.statusCode());
+            PhoneHttp.Response r = http.post("/?v-r=uidl&v-uiId=" + tab.uiId, "application/json; charset=UTF-8", body);
+            if (r.status() != 200) {
+                throw new Failure("POST uidl: HTTP " + r.status());
             }
             String text = r.body().startsWith("for(;;);") ? r.body().substring(8) : r.body();
             JsonNode json = JSON.readTree(text);
@@ -664,11 +645,6 @@ public final class SignInBench {
             tab.syncId = json.path("syncId").asInt();
             tab.clientId = json.path("clientId").asInt();
             return json;
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-            return http.send(request.header("User-Agent", AGENT).timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         }
 
         static String texts(JsonNode uidl) {
