@@ -5,6 +5,7 @@ import cn.tongxin.base.DomainException;
 import cn.tongxin.base.Translations;
 import cn.tongxin.notification.MailOutbox;
 import cn.tongxin.notification.OutgoingMail;
+import cn.tongxin.people.MailLanguages;
 import cn.tongxin.security.Caller;
 import cn.tongxin.security.Callers;
 import org.springframework.context.ApplicationEventPublisher;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -37,9 +39,11 @@ public class LeaveService {
     private final AuditService audit;
     private final MailOutbox outbox;
     private final ApplicationEventPublisher events;
+    private final MailLanguages languages;
 
     LeaveService(Occasions occasions, JdbcClient jdbc, Clock clock, AuditService audit, MailOutbox outbox,
-                 ApplicationEventPublisher events) {
+                 ApplicationEventPublisher events, MailLanguages languages) {
+        this.languages = languages;
         this.occasions = occasions;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -147,10 +151,11 @@ public class LeaveService {
         String email = jdbc.sql("select email from person where id = :id").param("id", row.personId())
                 .query(String.class).optional().orElse(null);
         if (email != null) {
-            String decision = Translations.get(Translations.CHINESE, approve ? "leave.mail.approved" : "leave.mail.refused");
+            Locale language = languages.of(row.personId());
+            String decision = Translations.get(language, approve ? "leave.mail.approved" : "leave.mail.refused");
             outbox.enqueue(new OutgoingMail(email,
-                    Translations.get(Translations.CHINESE, "leave.mail.subject", decision, row.occasion().title()),
-                    Translations.get(Translations.CHINESE, "leave.mail.body", row.personName(), row.occasion().context(),
+                    Translations.get(language, "leave.mail.subject", decision, row.occasion().title()),
+                    Translations.get(language, "leave.mail.body", row.personName(), row.occasion().context(),
                             row.occasion().title(), decision)), "leave:" + requestId);
         }
     }

@@ -5,6 +5,7 @@ import cn.tongxin.base.DomainException;
 import cn.tongxin.base.Translations;
 import cn.tongxin.notification.MailOutbox;
 import cn.tongxin.notification.OutgoingMail;
+import cn.tongxin.people.MailLanguages;
 import cn.tongxin.security.Caller;
 import cn.tongxin.security.Callers;
 import cn.tongxin.security.Roles;
@@ -21,6 +22,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,10 +44,12 @@ public class SignInService {
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final MailOutbox outbox;
+    private final MailLanguages languages;
 
     SignInService(Occasions occasions, DoorTokens tokens, JdbcClient jdbc, Clock clock, AuditService audit,
-                  ApplicationEventPublisher events, MailOutbox outbox) {
+                  ApplicationEventPublisher events, MailOutbox outbox, MailLanguages languages) {
         this.outbox = outbox;
+        this.languages = languages;
         this.occasions = occasions;
         this.tokens = tokens;
         this.jdbc = jdbc;
@@ -321,13 +326,13 @@ public class SignInService {
     public int remindMissing(OccasionRef ref) {
         Board board = board(ref);
         Occasion o = board.occasion();
+        List<Board.Row> mailable = board.missing().stream().filter(row -> row.email() != null).toList();
+        Map<Long, Locale> language = languages.of(mailable.stream().map(Board.Row::personId).toList());
         int queued = 0;
-        for (Board.Row row : board.missing()) {
-            if (row.email() == null) {
-                continue;
-            }
-            String subject = Translations.get(Translations.CHINESE, "attendance.mail.reminder.subject", o.title());
-            String body = Translations.get(Translations.CHINESE, "attendance.mail.reminder.body", row.name(), o.context(),
+        for (Board.Row row : mailable) {
+            Locale locale = language.get(row.personId());
+            String subject = Translations.get(locale, "attendance.mail.reminder.subject", o.title());
+            String body = Translations.get(locale, "attendance.mail.reminder.body", row.name(), o.context(),
                     o.title(), o.place(), DATE_TIME.format(o.startsAt()));
             // Once per person and occasion: a second click does not mail twice.
             if (outbox.enqueue(new OutgoingMail(row.email(), subject, body), "remind:" + ref + ":" + row.personId())) {

@@ -61,6 +61,11 @@ public class Translations implements I18NProvider {
         return locale != null && ENGLISH.getLanguage().equals(locale.getLanguage()) ? ENGLISH : CHINESE;
     }
 
+    /** The same from a stored language tag (an account's {@code language}); Chinese when there is none. */
+    public static Locale supported(String languageTag) {
+        return languageTag == null ? CHINESE : supported(Locale.forLanguageTag(languageTag));
+    }
+
     private static Map<Locale, Map<String, String>> messages() {
         if (messages == null) {
             synchronized (Translations.class) {

@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * The texts of the portal's mails, from the translation files: template {@code mail.x} is the pair of keys
  * {@code mail.x.subject} and {@code mail.x.body} (MessageFormat, arguments {0}, {1} …), and every body ends
- * with {@code mail.footer}, which names the portal and its address. Chinese unless English is asked for.
+ * with {@code mail.footer}, which names the portal and its address. In the recipient's language: see {@code people.MailLanguages}.
  */
 @Component
 public class MailTemplates {

@@ -41,6 +41,9 @@ class Account {
     private Instant lastFailedAt;
     @Column(name = "locked_until")
     private Instant lockedUntil;
+    /** The language the person reads the portal in (see {@link AccountService#rememberMyLanguage}); their mails use it. */
+    @Column(updatable = false) // written only by rememberMyLanguage, so an administrator's edit cannot undo a switch
+    private String language = "zh-CN";
     @Version
     private int version;
     @ElementCollection(fetch = FetchType.EAGER)
@@ -58,6 +61,10 @@ class Account {
         this.personId = personId;
         this.unitId = unitId;
         this.roles.addAll(roles);
+    }
+
+    java.util.Locale mailLocale() {
+        return cn.tongxin.base.Translations.supported(language);
     }
 
     void changePassword(String newHash) {

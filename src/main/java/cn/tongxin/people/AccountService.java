@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -88,6 +89,20 @@ public class AccountService implements AccountDirectory {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordSuccessfulLogin(String username) {
         accounts.recordSuccess(username);
+    }
+
+    /**
+     * Remembers the language the caller reads the portal in, so that the portal's mails to them (leave decisions,
+     * reminders, invitations, password resets) are written in it too. Only the caller's own account; a no-op when
+     * it is already stored.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void rememberMyLanguage(Locale locale) {
+        Callers.current().ifPresent(caller -> jdbc.sql(
+                        "update account set language = :language where username = :username and language <> :language")
+                .param("language", Translations.supported(locale).toLanguageTag())
+                .param("username", caller.username()).update());
     }
 
     // --- administration ---
@@ -193,7 +208,7 @@ public class AccountService implements AccountDirectory {
         sessions.endSessionsOf(accountId, account.getUsername());
         if (account.getPersonId() != null) {
             persons.findById(account.getPersonId()).map(Person::getEmail).ifPresent(email -> mail.enqueue(
-                    templates.compose(email, Translations.CHINESE, MailTemplates.PASSWORD_RESET,
+                    templates.compose(email, account.mailLocale(), MailTemplates.PASSWORD_RESET,
                             account.getDisplayName(), account.getUsername())));
         }
         return new IssuedCredential(account.getDisplayName(), account.getUsername(), password);
@@ -205,7 +220,7 @@ public class AccountService implements AccountDirectory {
      */
     private void mailAccountCreated(Person person, Account account) {
         if (person.getEmail() != null && !person.getEmail().isBlank()) {
-            mail.enqueue(templates.compose(person.getEmail(), Translations.CHINESE, MailTemplates.ACCOUNT_CREATED,
+            mail.enqueue(templates.compose(person.getEmail(), account.mailLocale(), MailTemplates.ACCOUNT_CREATED,
                     account.getDisplayName(), account.getUsername()), "account-created:" + account.getId());
         }
     }

@@ -4,6 +4,7 @@ import cn.tongxin.Application;
 import cn.tongxin.base.Translations;
 import cn.tongxin.notification.MailOutbox;
 import cn.tongxin.notification.OutgoingMail;
+import cn.tongxin.people.MailLanguages;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Invitations to a class: a mail per person through the outbox, with an {@code .ics} (METHOD:REQUEST, TZID
@@ -37,9 +39,13 @@ class Invitations {
     private final String baseUrl;
     private final String from;
 
-    Invitations(JdbcClient jdbc, MailOutbox outbox, Clock clock, @Value("${tongxin.base-url:http://localhost:8080}") String baseUrl,
+    private final MailLanguages languages;
+
+    Invitations(JdbcClient jdbc, MailOutbox outbox, Clock clock, MailLanguages languages,
+                @Value("${tongxin.base-url:http://localhost:8080}") String baseUrl,
                 @Value("${tongxin.mail.from:noreply@tongxin.local}") String from) {
         this.jdbc = jdbc;
+        this.languages = languages;
         this.outbox = outbox;
         this.clock = clock;
         this.baseUrl = baseUrl;
@@ -64,26 +70,27 @@ class Invitations {
         if ("DRAFT".equals(c.status()) || "CLOSED".equals(c.status()) || c.end().isBefore(java.time.LocalDate.now(clock))) {
             return;
         }
-        byte[] ics = ics(c, false);
-        for (Recipient r : recipients(classId, personIds, "('INVITED')")) {
-            String subject = Translations.get(Translations.CHINESE, "rotation.mail.invite.subject", c.title());
-            String body = Translations.get(Translations.CHINESE, "rotation.mail.invite.body", r.name(), c.title(),
-                    c.start().toString(), c.end().toString(), c.venue() == null ? "" : c.venue(), baseUrl + "/my/classes");
-            outbox.enqueue(new OutgoingMail(r.email(), subject, body, new OutgoingMail.Attachment("class.ics", ICS_TYPE, ics)),
-                    "invite:class:" + classId + ":person:" + r.personId());
-        }
+        mail(c, "rotation.mail.invite", recipients(classId, personIds, "('INVITED')"), "invite:class:" + classId);
     }
 
     /** A change of dates or place: an updated invitation (higher SEQUENCE) to everyone still coming. */
     void sendUpdates(long classId, int version) {
         ClassInfo c = info(classId);
+        mail(c, "rotation.mail.update", recipients(classId, null, "('INVITED','CONFIRMED')"),
+                "update:class:" + classId + ":v" + version);
+    }
+
+    /** One mail per recipient, in their language, with the class as a calendar entry; once per {@code dedupPrefix}. */
+    private void mail(ClassInfo c, String template, List<Recipient> recipients, String dedupPrefix) {
         byte[] ics = ics(c, false);
-        for (Recipient r : recipients(classId, null, "('INVITED','CONFIRMED')")) {
-            String subject = Translations.get(Translations.CHINESE, "rotation.mail.update.subject", c.title());
-            String body = Translations.get(Translations.CHINESE, "rotation.mail.update.body", r.name(), c.title(),
-                    c.start().toString(), c.end().toString(), c.venue() == null ? "" : c.venue(), baseUrl + "/my/classes");
+        Map<Long, Locale> language = languages.of(recipients.stream().map(Recipient::personId).toList());
+        for (Recipient r : recipients) {
+            Locale locale = language.get(r.personId());
+            String subject = Translations.get(locale, template + ".subject", c.title());
+            String body = Translations.get(locale, template + ".body", r.name(), c.title(), c.start().toString(),
+                    c.end().toString(), c.venue() == null ? "" : c.venue(), baseUrl + "/my/classes");
             outbox.enqueue(new OutgoingMail(r.email(), subject, body, new OutgoingMail.Attachment("class.ics", ICS_TYPE, ics)),
-                    "update:class:" + classId + ":v" + version + ":person:" + r.personId());
+                    dedupPrefix + ":person:" + r.personId());
         }
     }
 

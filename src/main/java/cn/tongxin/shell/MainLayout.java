@@ -2,6 +2,7 @@ package cn.tongxin.shell;
 
 import cn.tongxin.base.ui.LanguageSwitch;
 import cn.tongxin.base.ui.PersonalPage;
+import cn.tongxin.people.AccountService;
 import cn.tongxin.security.Caller;
 import cn.tongxin.security.PortalUser;
 import com.vaadin.flow.component.Component;
@@ -22,10 +23,13 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+
+import java.util.Locale;
 
 /**
  * The frame around every signed-in view: the navigation (only what the caller's roles may open,
@@ -36,18 +40,34 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 @AnonymousAllowed
 class MainLayout extends AppLayout implements AfterNavigationObserver {
 
+    private static final String REMEMBERED_LANGUAGE = "tx-remembered-language";
+
     private final AuthenticationContext authentication;
     private final H1 viewTitle = new H1();
     private final SideNav nav = new SideNav();
 
-    MainLayout(AuthenticationContext authentication) {
+    MainLayout(AuthenticationContext authentication, AccountService accounts) {
         this.authentication = authentication;
+        rememberLanguage(accounts);
         setPrimarySection(Section.DRAWER);
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel("menu");
         viewTitle.addClassName("tx-view-title");
         addToNavbar(true, toggle, viewTitle);
         addToDrawer(brand(), nav, userBox());
+    }
+
+    /**
+     * Stores the language this UI speaks on the caller's account, for the mails the portal writes to them: once per
+     * session and language, so a switch (which reloads the page in the other language) is stored at once.
+     */
+    private void rememberLanguage(AccountService accounts) {
+        Locale locale = getLocale();
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session != null && authentication.isAuthenticated() && !locale.equals(session.getAttribute(REMEMBERED_LANGUAGE))) {
+            accounts.rememberMyLanguage(locale);
+            session.setAttribute(REMEMBERED_LANGUAGE, locale);
+        }
     }
 
     private Component brand() {

@@ -2,10 +2,36 @@ package cn.tongxin.e2e;
 
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 class LoginJourneyTest extends BrowserTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void switching_to_english_while_signed_in_shows_the_portal_in_english_and_remembers_it_on_the_account() {
+        Page page = desktop();
+        logIn(page, "checker");
+        assertThat(page.locator("#language-switch")).hasText("English");
+        page.locator("#language-switch").click();
+        // The page reloads in English; the switch now offers Chinese.
+        assertThat(page.locator("#language-switch")).hasText("中文");
+        assertThat(page.locator("vaadin-side-nav-item").first()).containsText("Home");
+        org.assertj.core.api.Assertions.assertThat(storedLanguage("checker")).isEqualTo("en");
+        screenshot(page, "home-english-desktop");
+
+        page.locator("#language-switch").click();
+        assertThat(page.locator("#language-switch")).hasText("English");
+        org.assertj.core.api.Assertions.assertThat(storedLanguage("checker")).isEqualTo("zh-CN");
+    }
+
+    private String storedLanguage(String username) {
+        return jdbc.sql("select language from account where username = :u").param("u", username).query(String.class).single();
+    }
 
     @Test
     void organizer_logs_in_on_a_desktop_and_sees_their_name_and_menu() {

@@ -8,6 +8,7 @@ import cn.tongxin.attendance.LeaveRow;
 import cn.tongxin.attendance.LeaveService;
 import cn.tongxin.attendance.OccasionRef;
 import cn.tongxin.base.DomainException;
+import cn.tongxin.people.AccountService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,7 @@ class LeaveTest {
     @Autowired MutableClock clock;
     @Autowired TestUsers users;
     @Autowired JdbcClient jdbc;
+    @Autowired AccountService accounts;
 
     @AfterEach
     void reset() {
@@ -120,6 +122,30 @@ class LeaveTest {
             assertThat(r.budget().approvedHours()).isEqualByComparingTo(BigDecimal.ZERO);
             assertThat(r.budget().wouldExceed()).isFalse();
         });
+    }
+
+    @Test
+    void the_decision_mail_is_written_in_the_language_the_trainee_reads_the_portal_in() {
+        long trainee = users.signIn("trainee");
+        users.signIn("organizer");
+        long cls = fixtures.classWithSessions("请假英文邮件班", "江川省委统战部", DAY.plusDays(60), 2, 20, Set.of());
+        enrollment.enroll(cls, List.of(trainee), false);
+        long session = rotation.sessions(cls).getFirst().id();
+        clock.set(DAY.plusDays(59).atTime(10, 0).atZone(Application.ZONE).toInstant());
+        users.signIn("trainee");
+        accounts.rememberMyLanguage(java.util.Locale.ENGLISH);
+        try {
+            leave.request(List.of(new OccasionRef("SESSION", session)), "出差");
+            users.signIn("organizer");
+            LeaveRow row = leave.pending().stream().filter(r -> r.occasion().ref().id() == session).findFirst().orElseThrow();
+            leave.decide(row.id(), false);
+            String subject = jdbc.sql("select subject from mail_outbox where dedup_key = :k").param("k", "leave:" + row.id())
+                    .query(String.class).single();
+            assertThat(subject).startsWith("Leave refused: ");
+        } finally {
+            users.signIn("trainee");
+            accounts.rememberMyLanguage(java.util.Locale.SIMPLIFIED_CHINESE);
+        }
     }
 
     @Test
