@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
- * Tells the open live boards of an occasion that its records changed, after the change commits.
- * (In-process: with several instances each board also refreshes on its own every few seconds.)
+ * Tells the open live boards of an occasion that its records changed, after the change commits: the boards open
+ * on this instance directly, those on other instances through {@link BoardRelay}.
  * <p>
  * A plain listener that defers itself to the commit, not a {@code @TransactionalEventListener}: Spring Modulith
  * keeps a durable publication row for every transactional listener and updates it in a new transaction while
@@ -25,6 +25,12 @@ import java.util.concurrent.CopyOnWriteArraySet;
 class BoardBroadcaster {
 
     private final Map<OccasionRef, Set<Runnable>> listeners = new ConcurrentHashMap<>();
+    private final BoardRelay relay;
+
+    BoardBroadcaster(BoardRelay relay) {
+        this.relay = relay;
+        relay.onRemoteChange(this::nudgeLocal);
+    }
 
     Runnable register(OccasionRef ref, Runnable onChange) {
         listeners.computeIfAbsent(ref, k -> new CopyOnWriteArraySet<>()).add(onChange);
@@ -33,18 +39,27 @@ class BoardBroadcaster {
 
     @EventListener
     void on(SignedIn event) {
-        Set<Runnable> boards = listeners.get(event.occasion());
-        if (boards == null || boards.isEmpty()) {
-            return;
-        }
+        OccasionRef ref = event.occasion();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    boards.forEach(Runnable::run);
+                    changed(ref);
                 }
             });
         } else {
+            changed(ref);
+        }
+    }
+
+    private void changed(OccasionRef ref) {
+        nudgeLocal(ref);
+        relay.announce(ref);
+    }
+
+    private void nudgeLocal(OccasionRef ref) {
+        Set<Runnable> boards = listeners.get(ref);
+        if (boards != null) {
             boards.forEach(Runnable::run);
         }
     }

@@ -120,7 +120,8 @@ class BoardView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                 });
             }
         });
-        // Sign-ins handled by another instance of the portal arrive by this slower path.
+        // Sign-ins taken by another instance arrive through BoardRelay within a second; this poll is the safety net
+        // for a nudge that got lost (the relay reconnecting to the database, a missed ui.access).
         ui.setPollInterval(10_000);
         ui.addPollListener(e -> refresh());
     }
