@@ -1,5 +1,7 @@
 package cn.tongxin.people;
 
+import cn.tongxin.base.Translations;
+
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -14,6 +16,7 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 @Entity
@@ -63,8 +66,8 @@ class Account {
         this.roles.addAll(roles);
     }
 
-    java.util.Locale mailLocale() {
-        return cn.tongxin.base.Translations.supported(language);
+    Locale mailLocale() {
+        return Translations.supported(language);
     }
 
     void changePassword(String newHash) {

@@ -5,6 +5,7 @@ import cn.tongxin.TestUsers;
 import cn.tongxin.MutableClock;
 import cn.tongxin.TestOccasions;
 import cn.tongxin.base.DomainException;
+import cn.tongxin.people.AccountService;
 import cn.tongxin.people.PersonQuery;
 import cn.tongxin.people.PersonService;
 import cn.tongxin.security.Callers;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +47,7 @@ class SignInServiceTest {
     @Autowired DoorTokens tokens;
     @Autowired ClosingJob closingJob;
     @Autowired PersonService people;
+    @Autowired AccountService accounts;
 
     long traineePersonId;
     long lecturerPersonId;
@@ -219,6 +222,26 @@ class SignInServiceTest {
         assertThatThrownBy(() -> signIn.doorCode(occasion.ref())).isInstanceOf(AccessDeniedException.class);
         users.signIn("organizer");
         assertThat(signIn.doorCode(occasion.ref()).code()).hasSize(6);
+    }
+
+    @Test
+    void reminding_the_missing_mails_each_of_them_once_in_the_language_they_read_the_portal_in() {
+        clock.set(OPENS.plusSeconds(60));
+        users.signIn("lecturer");
+        signIn.signInWithToken(doorToken(), phone("d-here"));
+        users.signIn("trainee");
+        accounts.rememberMyLanguage(Locale.ENGLISH);
+        try {
+            users.signIn("organizer");
+            assertThat(signIn.remindMissing(occasion.ref())).as("only the trainee is missing").isEqualTo(1);
+            assertThat(signIn.remindMissing(occasion.ref())).as("a second click mails nobody twice").isZero();
+            String subject = jdbc.sql("select subject from mail_outbox where dedup_key = :k")
+                    .param("k", "remind:" + occasion.ref() + ":" + traineePersonId).query(String.class).single();
+            assertThat(subject).isEqualTo("Sign-in reminder: " + occasion.title());
+        } finally {
+            users.signIn("trainee");
+            accounts.rememberMyLanguage(Locale.SIMPLIFIED_CHINESE);
+        }
     }
 
     @Test
