@@ -2,6 +2,7 @@ package cn.tongxin.attendance;
 
 import cn.tongxin.audit.AuditService;
 import cn.tongxin.base.DomainException;
+import cn.tongxin.base.Formats;
 import cn.tongxin.base.Translations;
 import cn.tongxin.notification.MailOutbox;
 import cn.tongxin.notification.OutgoingMail;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,8 +35,6 @@ import java.util.Optional;
 @Service
 public class SignInService {
 
-    private static final java.time.format.DateTimeFormatter DATE_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(cn.tongxin.Application.ZONE);
     static final String ORGANIZERS = "hasAnyRole('" + Roles.ADMIN + "','" + Roles.ORGANIZER + "')";
 
     private final Occasions occasions;
@@ -130,6 +130,24 @@ public class SignInService {
             return SignInResult.refused(SignInOutcome.EXPIRED_CODE, occasion);
         }
         return signIn(occasion, SignInMethod.QR, client, now);
+    }
+
+    /**
+     * What the caller has ahead, for their home page: the occasions open for sign-in now, then the ones to come,
+     * soonest first, at most {@code limit}. Empty for an account without a person record.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<AgendaItem> myAgenda(int limit) {
+        Caller caller = Callers.require();
+        if (caller.personId() == null) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        Map<OccasionRef, AgendaItem> agenda = new LinkedHashMap<>();
+        occasions.openFor(caller.personId(), now).forEach(o -> agenda.putIfAbsent(o.ref(), new AgendaItem(o, true)));
+        occasions.upcomingFor(caller.personId(), now).forEach(o -> agenda.putIfAbsent(o.ref(), new AgendaItem(o, false)));
+        return agenda.values().stream().limit(limit).toList();
     }
 
     /** The trainee types the 6-digit code shown at the door (for those who cannot scan). */
@@ -333,7 +351,7 @@ public class SignInService {
             Locale locale = language.get(row.personId());
             String subject = Translations.get(locale, "attendance.mail.reminder.subject", o.title());
             String body = Translations.get(locale, "attendance.mail.reminder.body", row.name(), o.context(),
-                    o.title(), o.place(), DATE_TIME.format(o.startsAt()));
+                    o.title(), o.place(), Formats.dateTime(o.startsAt()));
             // Once per person and occasion: a second click does not mail twice.
             if (outbox.enqueue(new OutgoingMail(row.email(), subject, body), "remind:" + ref + ":" + row.personId())) {
                 queued++;

@@ -1,28 +1,143 @@
 package cn.tongxin.shell;
 
+import cn.tongxin.attendance.AgendaItem;
+import cn.tongxin.attendance.LeaveService;
+import cn.tongxin.attendance.Occasion;
+import cn.tongxin.attendance.SignInService;
+import cn.tongxin.base.Formats;
+import cn.tongxin.base.ui.EmptyState;
 import cn.tongxin.security.Caller;
 import cn.tongxin.security.Callers;
+import cn.tongxin.security.Roles;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
-/** The first page after signing in: a greeting and where to go from here. */
+import java.util.List;
+
+/**
+ * The first page after signing in. A trainee sees what is coming up (and signs in from here when a window is
+ * open); an organizer sees leave requests waiting for them; everyone gets shortcuts to what they may open, so on a
+ * phone nobody has to find the menu first.
+ */
 @Route("")
 @Menu(title = "nav.home", order = 0, icon = "vaadin:home")
 @PermitAll
-class HomeView extends VerticalLayout implements HasDynamicTitle {
+class HomeView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
-    HomeView() {
-        addClassName("tx-page");
+    static final int AGENDA_SIZE = 5;
+
+    private final AuthenticationContext authentication;
+    private final SignInService signIn;
+    private final LeaveService leave;
+
+    HomeView(AuthenticationContext authentication, SignInService signIn, LeaveService leave) {
+        this.authentication = authentication;
+        this.signIn = signIn;
+        this.leave = leave;
+        addClassNames("tx-page", "tx-home");
+    }
+
+    /** Built on every visit (Vaadin keeps this view when the menu leads back to it): the agenda moves with time. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
         Caller caller = Callers.require();
         H2 greeting = new H2(getTranslation("home.greeting", caller.displayName()));
         greeting.setId("home-greeting");
         add(greeting, new Paragraph(getTranslation("home.unit", caller.unitName())));
-        add(new Paragraph(getTranslation("home.intro")));
+        if (caller.has(Roles.ORGANIZER) || caller.has(Roles.ADMIN)) {
+            int pending = leave.pending().size();
+            if (pending > 0) {
+                add(pendingLeave(pending));
+            }
+        }
+        if (caller.personId() != null) {
+            add(new H3(getTranslation("home.agenda")), agenda(signIn.myAgenda(AGENDA_SIZE)));
+        }
+        add(new H3(getTranslation("home.shortcuts")), shortcuts(MainLayout.menuFor(authentication)));
+    }
+
+    private Component pendingLeave(int count) {
+        Button review = new Button(getTranslation("home.leave.review"), e -> UI.getCurrent().navigate("attendance/leave"));
+        review.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        Div notice = new Div(new Span(getTranslation("home.leave.pending", count)), review);
+        notice.addClassNames("tx-card", "tx-home-notice");
+        notice.setId("home-pending-leave");
+        return notice;
+    }
+
+    private Component agenda(List<AgendaItem> items) {
+        if (items.isEmpty()) {
+            return new EmptyState("home.agenda.empty.title", "home.agenda.empty.hint");
+        }
+        Div list = new Div();
+        list.addClassName("tx-agenda");
+        list.setId("home-agenda");
+        for (AgendaItem item : items) {
+            Occasion o = item.occasion();
+            Span title = new Span(o.title());
+            title.addClassName("tx-agenda-title");
+            Span context = new Span(o.context());
+            context.addClassName("tx-agenda-context");
+            Span when = new Span(Formats.dateTime(o.startsAt()) + (o.place() == null ? "" : " · " + o.place()));
+            when.addClassName("tx-agenda-when");
+            Div text = new Div(title, context, when);
+            text.addClassName("tx-agenda-text");
+            Div card = new Div(text);
+            card.addClassNames("tx-card", "tx-agenda-item");
+            if (item.signInOpen()) {
+                Span open = new Span(getTranslation("home.agenda.open"));
+                open.getElement().getThemeList().add("badge success");
+                Button signInButton = new Button(getTranslation("home.agenda.sign-in"), e -> UI.getCurrent().navigate("sign-in"));
+                signInButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                signInButton.addClassName("tx-agenda-sign-in");
+                Div actions = new Div(open, signInButton);
+                actions.addClassName("tx-agenda-actions");
+                card.add(actions);
+                card.addClassName("tx-agenda-open");
+            }
+            list.add(card);
+        }
+        return list;
+    }
+
+    private Component shortcuts(List<MenuEntry> entries) {
+        Div grid = new Div();
+        grid.addClassName("tx-shortcuts");
+        grid.setId("home-shortcuts");
+        for (MenuEntry entry : entries) {
+            if (entry.menuClass() == HomeView.class) {
+                continue;
+            }
+            Anchor tile = new Anchor(entry.path());
+            tile.getElement().setAttribute("router-link", true); // navigate inside the app, no page load
+            Icon icon = MainLayout.icon(entry);
+            if (icon != null) {
+                tile.add(icon);
+            }
+            tile.add(new Span(getTranslation(entry.title())));
+            tile.addClassName("tx-shortcut");
+            grid.add(tile);
+        }
+        return grid;
     }
 
     @Override

@@ -29,6 +29,7 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -101,19 +102,35 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         return footer;
     }
 
+    /**
+     * The pages the caller may open, in menu order (Vaadin leaves out what their roles may not open); personal pages
+     * only for an account with a person record. The side navigation and the home page's shortcuts show the same.
+     */
+    static List<MenuEntry> menuFor(AuthenticationContext authentication) {
+        boolean hasRecord = authentication.getAuthenticatedUser(PortalUser.class)
+                .map(u -> u.caller().personId() != null).orElse(false);
+        return MenuConfiguration.getMenuEntries().stream()
+                .filter(e -> hasRecord || e.menuClass() == null || !e.menuClass().isAnnotationPresent(PersonalPage.class))
+                .toList();
+    }
+
+    /** The icon of a menu entry ("vaadin:home"), or null. */
+    static Icon icon(MenuEntry entry) {
+        if (entry.icon() == null || !entry.icon().contains(":")) {
+            return null;
+        }
+        String[] icon = entry.icon().split(":");
+        return new Icon(icon[0], icon[1]);
+    }
+
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         nav.removeAll();
-        boolean hasRecord = authentication.getAuthenticatedUser(PortalUser.class)
-                .map(u -> u.caller().personId() != null).orElse(false);
-        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
-            if (!hasRecord && entry.menuClass() != null && entry.menuClass().isAnnotationPresent(PersonalPage.class)) {
-                continue;
-            }
+        for (MenuEntry entry : menuFor(authentication)) {
             SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
-            if (entry.icon() != null && entry.icon().contains(":")) {
-                String[] icon = entry.icon().split(":");
-                item.setPrefixComponent(new Icon(icon[0], icon[1]));
+            Icon icon = icon(entry);
+            if (icon != null) {
+                item.setPrefixComponent(icon);
             }
             nav.addItem(item);
         }

@@ -1,5 +1,6 @@
 package cn.tongxin.attendance.ui;
 
+import cn.tongxin.base.Formats;
 import cn.tongxin.attendance.Anomaly;
 import cn.tongxin.attendance.AnomalyService;
 import cn.tongxin.base.ui.EmptyState;

@@ -1,5 +1,6 @@
 package cn.tongxin.attendance.ui;
 
+import cn.tongxin.base.Formats;
 import cn.tongxin.attendance.Occasion;
 import cn.tongxin.attendance.SignInService;
 import cn.tongxin.base.ui.EmptyState;

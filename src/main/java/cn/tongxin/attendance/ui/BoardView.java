@@ -1,5 +1,6 @@
 package cn.tongxin.attendance.ui;
 
+import cn.tongxin.base.Formats;
 import cn.tongxin.attendance.AttendanceStatus;
 import cn.tongxin.attendance.Board;
 import cn.tongxin.attendance.OccasionRef;

@@ -1,5 +1,6 @@
 package cn.tongxin.attendance.ui;
 
+import cn.tongxin.base.Formats;
 import cn.tongxin.attendance.LeaveRow;
 import cn.tongxin.attendance.LeaveService;
 import cn.tongxin.base.ui.EmptyState;

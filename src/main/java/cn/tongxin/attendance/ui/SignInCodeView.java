@@ -1,5 +1,6 @@
 package cn.tongxin.attendance.ui;
 
+import cn.tongxin.base.Formats;
 import cn.tongxin.attendance.SignInResult;
 import cn.tongxin.attendance.SignInService;
 import com.vaadin.flow.component.Key;
