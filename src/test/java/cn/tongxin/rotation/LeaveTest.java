@@ -126,11 +126,7 @@ class LeaveTest {
 
     @Test
     void the_decision_mail_is_written_in_the_language_the_trainee_reads_the_portal_in() {
-        long trainee = users.signIn("trainee");
-        users.signIn("organizer");
-        long cls = fixtures.classWithSessions("请假英文邮件班", "江川省委统战部", DAY.plusDays(60), 2, 20, Set.of());
-        enrollment.enroll(cls, List.of(trainee), false);
-        long session = rotation.sessions(cls).getFirst().id();
+        long session = firstSessionWithTrainee("请假英文邮件班", DAY.plusDays(60), 2);
         clock.set(DAY.plusDays(59).atTime(10, 0).atZone(Application.ZONE).toInstant());
         users.signIn("trainee");
         accounts.rememberMyLanguage(java.util.Locale.ENGLISH);
@@ -150,15 +146,20 @@ class LeaveTest {
 
     @Test
     void leave_cannot_be_asked_for_a_session_that_has_begun() {
-        long trainee = users.signIn("trainee");
-        users.signIn("organizer");
-        long cls = fixtures.classWithSessions("已开课班", "江川省委统战部", DAY.plusDays(10), 1, 20, Set.of());
-        enrollment.enroll(cls, List.of(trainee), false);
-        long session = rotation.sessions(cls).getFirst().id();
+        long session = firstSessionWithTrainee("已开课班", DAY.plusDays(10), 1);
         clock.set(DAY.plusDays(10).atTime(9, 30).atZone(Application.ZONE).toInstant());
         users.signIn("trainee");
         assertThat(leave.leaveable()).extracting(o -> o.ref().id()).doesNotContain(session);
         assertThatThrownBy(() -> leave.request(List.of(new OccasionRef("SESSION", session)), "临时有事"))
                 .isInstanceOf(DomainException.class).hasMessage("leave.error.started");
+    }
+
+    /** A class of 江川省委统战部 with the trainee enrolled; returns its first session's id. */
+    private long firstSessionWithTrainee(String title, LocalDate start, int sessions) {
+        long trainee = users.signIn("trainee");
+        users.signIn("organizer");
+        long cls = fixtures.classWithSessions(title, "江川省委统战部", start, sessions, 20, Set.of());
+        enrollment.enroll(cls, List.of(trainee), false);
+        return rotation.sessions(cls).getFirst().id();
     }
 }
