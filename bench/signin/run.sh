@@ -2,9 +2,10 @@
 # Sign-in benchmark: 2,000 trainees' phones sign in to one class session over the real HTTP path (Tomcat, Spring
 # Security, Vaadin Flow's protocol) of the portal in production mode, on an embedded PostgreSQL 17 whose data lives
 # in bench/signin/data (git-ignored; delete it to regenerate). Not part of ./mvnw verify. See bench/signin/README.md.
-# Options (environment): BENCH_WINDOW (seconds over which the class arrives, default 120), BENCH_RATE (an extra
-# phase of open arrivals at this rate per second, default 100; 0 = none), BENCH_INFLIGHT (phones in flight in the
-# closed-loop phase, default 64), BENCH_XMX (app heap, default 1g), BENCH_PRODUCTION (true/false, default true).
+# Options (environment): BENCH_WINDOW (seconds over which the class arrives, default 120), BENCH_RATE (two extra
+# phases of open arrivals at this rate per second, evenly spaced and at random; default 100; 0 = none),
+# BENCH_INFLIGHT (phones in flight in the closed-loop phase, default 64), BENCH_XMX (app heap, default 1g),
+# BENCH_PRODUCTION (true/false, default true).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi

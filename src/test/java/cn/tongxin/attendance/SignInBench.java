@@ -115,11 +115,15 @@ public final class SignInBench {
             Phase closed = new Phase("capacity: closed loop, " + saturate + " phones in flight", null, saturate);
             runPhase(closed, phones, jdbc, clock, signIn);
             results.add(closed.summary());
-            // 3. Optional: open arrivals at a fixed rate (BENCH_RATE), e.g. the 100/s target.
+            // 3. Optional: open arrivals at a fixed rate (BENCH_RATE), e.g. the 100/s target, evenly spaced, then at random.
             if (rate > 0) {
                 Phase fixed = new Phase("open arrivals at " + rate + "/s", arrivals(count, 1e9 / rate, 0), 200);
                 runPhase(fixed, phones, jdbc, clock, signIn);
                 results.add(fixed.summary());
+                // 4. The same rate as people really arrive: at random (Poisson), so seconds with 120 or more come.
+                Phase bursty = new Phase("open arrivals at " + rate + "/s on average (Poisson)", arrivals(count, 1e9 / rate, 2027), 200);
+                runPhase(bursty, phones, jdbc, clock, signIn);
+                results.add(bursty.summary());
             }
 
             long heapWithJars = usedHeapAfterGc();
