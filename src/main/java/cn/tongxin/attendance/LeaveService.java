@@ -4,7 +4,7 @@ import cn.tongxin.audit.AuditService;
 import cn.tongxin.base.DomainException;
 import cn.tongxin.base.Translations;
 import cn.tongxin.notification.MailOutbox;
-import cn.tongxin.notification.OutgoingMail;
+import cn.tongxin.notification.MailTemplates;
 import cn.tongxin.people.MailLanguages;
 import cn.tongxin.security.Caller;
 import cn.tongxin.security.Callers;
@@ -40,10 +40,12 @@ public class LeaveService {
     private final MailOutbox outbox;
     private final ApplicationEventPublisher events;
     private final MailLanguages languages;
+    private final MailTemplates templates;
 
     LeaveService(Occasions occasions, JdbcClient jdbc, Clock clock, AuditService audit, MailOutbox outbox,
-                 ApplicationEventPublisher events, MailLanguages languages) {
+                 ApplicationEventPublisher events, MailLanguages languages, MailTemplates templates) {
         this.languages = languages;
+        this.templates = templates;
         this.occasions = occasions;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -153,10 +155,8 @@ public class LeaveService {
         if (email != null) {
             Locale language = languages.of(row.personId());
             String decision = Translations.get(language, approve ? "leave.mail.approved" : "leave.mail.refused");
-            outbox.enqueue(new OutgoingMail(email,
-                    Translations.get(language, "leave.mail.subject", decision, row.occasion().title()),
-                    Translations.get(language, "leave.mail.body", row.personName(), row.occasion().context(),
-                            row.occasion().title(), decision)), "leave:" + requestId);
+            outbox.enqueue(templates.compose(email, language, "leave.mail", row.personName(), row.occasion().context(),
+                    row.occasion().title(), decision), "leave:" + requestId);
         }
     }
 

@@ -3,8 +3,8 @@ package cn.tongxin.attendance;
 import cn.tongxin.audit.AuditService;
 import cn.tongxin.base.DomainException;
 import cn.tongxin.base.Formats;
-import cn.tongxin.base.Translations;
 import cn.tongxin.notification.MailOutbox;
+import cn.tongxin.notification.MailTemplates;
 import cn.tongxin.notification.OutgoingMail;
 import cn.tongxin.people.MailLanguages;
 import cn.tongxin.security.Caller;
@@ -45,11 +45,13 @@ public class SignInService {
     private final ApplicationEventPublisher events;
     private final MailOutbox outbox;
     private final MailLanguages languages;
+    private final MailTemplates templates;
 
     SignInService(Occasions occasions, DoorTokens tokens, JdbcClient jdbc, Clock clock, AuditService audit,
-                  ApplicationEventPublisher events, MailOutbox outbox, MailLanguages languages) {
+                  ApplicationEventPublisher events, MailOutbox outbox, MailLanguages languages, MailTemplates templates) {
         this.outbox = outbox;
         this.languages = languages;
+        this.templates = templates;
         this.occasions = occasions;
         this.tokens = tokens;
         this.jdbc = jdbc;
@@ -348,12 +350,10 @@ public class SignInService {
         Map<Long, Locale> language = languages.of(mailable.stream().map(Board.Row::personId).toList());
         int queued = 0;
         for (Board.Row row : mailable) {
-            Locale locale = language.get(row.personId());
-            String subject = Translations.get(locale, "attendance.mail.reminder.subject", o.title());
-            String body = Translations.get(locale, "attendance.mail.reminder.body", row.name(), o.context(),
-                    o.title(), o.place(), Formats.dateTime(o.startsAt()));
+            OutgoingMail mail = templates.compose(row.email(), language.get(row.personId()), "attendance.mail.reminder",
+                    row.name(), o.context(), o.title(), o.place(), Formats.dateTime(o.startsAt()));
             // Once per person and occasion: a second click does not mail twice.
-            if (outbox.enqueue(new OutgoingMail(row.email(), subject, body), "remind:" + ref + ":" + row.personId())) {
+            if (outbox.enqueue(mail, "remind:" + ref + ":" + row.personId())) {
                 queued++;
             }
         }

@@ -7,9 +7,10 @@ import org.springframework.stereotype.Component;
 import java.util.Locale;
 
 /**
- * The texts of the portal's mails, from the translation files: template {@code mail.x} is the pair of keys
- * {@code mail.x.subject} and {@code mail.x.body} (MessageFormat, arguments {0}, {1} …), and every body ends
- * with {@code mail.footer}, which names the portal and its address. In the recipient's language: see {@code people.MailLanguages}.
+ * The texts of all the portal's mails, from the translation files: template {@code x} is the pair of keys
+ * {@code x.subject} and {@code x.body} (MessageFormat; subject and body get the same arguments {0}, {1} …), and
+ * every body ends with {@code mail.footer}, which names the portal and its address. The features choose the
+ * recipient's language (see {@code people.MailLanguages}).
  */
 @Component
 public class MailTemplates {

@@ -3,6 +3,7 @@ package cn.tongxin.rotation;
 import cn.tongxin.Application;
 import cn.tongxin.base.Translations;
 import cn.tongxin.notification.MailOutbox;
+import cn.tongxin.notification.MailTemplates;
 import cn.tongxin.notification.OutgoingMail;
 import cn.tongxin.people.MailLanguages;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,12 +41,14 @@ class Invitations {
     private final String from;
 
     private final MailLanguages languages;
+    private final MailTemplates templates;
 
-    Invitations(JdbcClient jdbc, MailOutbox outbox, Clock clock, MailLanguages languages,
+    Invitations(JdbcClient jdbc, MailOutbox outbox, Clock clock, MailLanguages languages, MailTemplates templates,
                 @Value("${tongxin.base-url:http://localhost:8080}") String baseUrl,
                 @Value("${tongxin.mail.from:noreply@tongxin.local}") String from) {
         this.jdbc = jdbc;
         this.languages = languages;
+        this.templates = templates;
         this.outbox = outbox;
         this.clock = clock;
         this.baseUrl = baseUrl;
@@ -85,11 +88,9 @@ class Invitations {
         byte[] ics = ics(c, false);
         Map<Long, Locale> language = languages.of(recipients.stream().map(Recipient::personId).toList());
         for (Recipient r : recipients) {
-            Locale locale = language.get(r.personId());
-            String subject = Translations.get(locale, template + ".subject", c.title());
-            String body = Translations.get(locale, template + ".body", r.name(), c.title(), c.start().toString(),
-                    c.end().toString(), c.venue() == null ? "" : c.venue(), baseUrl + "/my/classes");
-            outbox.enqueue(new OutgoingMail(r.email(), subject, body, new OutgoingMail.Attachment("class.ics", ICS_TYPE, ics)),
+            outbox.enqueue(templates.compose(r.email(), language.get(r.personId()), template,
+                            new OutgoingMail.Attachment("class.ics", ICS_TYPE, ics), r.name(), c.title(), c.start().toString(),
+                            c.end().toString(), c.venue() == null ? "" : c.venue(), baseUrl + "/my/classes"),
                     dedupPrefix + ":person:" + r.personId());
         }
     }

@@ -135,9 +135,10 @@ class LeaveTest {
             users.signIn("organizer");
             LeaveRow row = leave.pending().stream().filter(r -> r.occasion().ref().id() == session).findFirst().orElseThrow();
             leave.decide(row.id(), false);
-            String subject = jdbc.sql("select subject from mail_outbox where dedup_key = :k").param("k", "leave:" + row.id())
-                    .query(String.class).single();
-            assertThat(subject).startsWith("Leave refused: ");
+            List<String> mail = jdbc.sql("select subject, body from mail_outbox where dedup_key = :k").param("k", "leave:" + row.id())
+                    .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).single();
+            assertThat(mail.get(0)).isEqualTo("Leave refused: " + row.occasion().title());
+            assertThat(mail.get(1)).contains("was refused", "Tongxin - United Front study and training portal");
         } finally {
             users.signIn("trainee");
             accounts.rememberMyLanguage(java.util.Locale.SIMPLIFIED_CHINESE);

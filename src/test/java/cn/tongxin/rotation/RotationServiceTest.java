@@ -185,7 +185,7 @@ class RotationServiceTest {
         var mail = jdbc.sql("select subject, attachment_type, attachment from mail_outbox where dedup_key = :k").param("k", key)
                 .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), new String(rs.getBytes(3), java.nio.charset.StandardCharsets.UTF_8)))
                 .single();
-        assertThat((String) mail.get(0)).contains("邀请");
+        assertThat((String) mail.get(0)).contains("邀请", rotation.classDetail(cls).data().title());
         assertThat((String) mail.get(1)).contains("text/calendar");
         String ics = (String) mail.get(2);
         assertThat(ics).contains("METHOD:REQUEST", "DTSTART;TZID=Asia/Shanghai:20400302T090000", "TZID:Asia/Shanghai");
