@@ -8,6 +8,7 @@ import cn.tongxin.notification.MailTemplates;
 import cn.tongxin.people.MailLanguages;
 import cn.tongxin.security.Caller;
 import cn.tongxin.security.Callers;
+import cn.tongxin.security.Roles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -107,6 +108,14 @@ public class LeaveService {
             return List.of();
         }
         return rows("l.person_id = :person", caller.personId()).stream().filter(r -> r.occasion() != null).toList();
+    }
+
+    /** How many requests wait for the caller's decision; 0 for anyone who does not decide leave. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public int pendingCount() {
+        Caller caller = Callers.require();
+        return caller.has(Roles.ORGANIZER) || caller.has(Roles.ADMIN) ? pending().size() : 0;
     }
 
     /** Requests waiting for a decision at occasions the caller organizes. */

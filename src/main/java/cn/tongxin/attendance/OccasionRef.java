@@ -14,8 +14,18 @@ public record OccasionRef(String kind, long id) implements Serializable {
         }
     }
 
+    /** {@code KIND:id}, as {@link #parse} reads it back. */
     @Override
     public String toString() {
         return kind + ":" + id;
+    }
+
+    /** The inverse of {@link #toString()}; an {@link IllegalArgumentException} for anything else. */
+    public static OccasionRef parse(String text) {
+        int colon = text == null ? -1 : text.lastIndexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("occasion reference");
+        }
+        return new OccasionRef(text.substring(0, colon), Long.parseLong(text.substring(colon + 1)));
     }
 }

@@ -8,7 +8,6 @@ import cn.tongxin.base.Formats;
 import cn.tongxin.base.ui.EmptyState;
 import cn.tongxin.security.Caller;
 import cn.tongxin.security.Callers;
-import cn.tongxin.security.Roles;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -63,11 +62,9 @@ class HomeView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObs
         H2 greeting = new H2(getTranslation("home.greeting", caller.displayName()));
         greeting.setId("home-greeting");
         add(greeting, new Paragraph(getTranslation("home.unit", caller.unitName())));
-        if (caller.has(Roles.ORGANIZER) || caller.has(Roles.ADMIN)) {
-            int pending = leave.pending().size();
-            if (pending > 0) {
-                add(pendingLeave(pending));
-            }
+        int pending = leave.pendingCount();
+        if (pending > 0) {
+            add(pendingLeave(pending));
         }
         if (caller.personId() != null) {
             add(new H3(getTranslation("home.agenda")), agenda(signIn.myAgenda(AGENDA_SIZE)));

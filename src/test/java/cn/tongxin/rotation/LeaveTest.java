@@ -67,8 +67,10 @@ class LeaveTest {
         users.signIn("qingzhou");
         assertThat(leave.pending()).extracting(r -> r.occasion().ref().id()).doesNotContain(first);
 
+        assertThat(leave.pendingCount()).as("a trainee decides no leave").isZero();
         users.signIn("organizer");
         LeaveRow row = leave.pending().stream().filter(r -> r.occasion().ref().id() == first).findFirst().orElseThrow();
+        assertThat(leave.pendingCount()).as("what the organizer's home page shows").isEqualTo(leave.pending().size()).isPositive();
         assertThat(row.budget().limitHours()).isEqualByComparingTo(new BigDecimal("1.7"));
         assertThat(row.budget().occasionHours()).isEqualByComparingTo(new BigDecimal("3"));
         assertThat(row.budget().wouldExceed()).isTrue();

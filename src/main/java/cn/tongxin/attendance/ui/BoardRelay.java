@@ -113,7 +113,7 @@ class BoardRelay implements SmartLifecycle {
             OccasionRef ref = it.next();
             it.remove();
             notify.setString(1, CHANNEL);
-            notify.setString(2, instance + " " + ref.kind() + ":" + ref.id());
+            notify.setString(2, instance + " " + ref);
             notify.execute();
         }
     }
@@ -124,10 +124,8 @@ class BoardRelay implements SmartLifecycle {
         if (parts.length != 2 || parts[0].equals(instance)) {
             return;
         }
-        int colon = parts[1].lastIndexOf(':');
         try {
-            onRemoteChange.accept(new OccasionRef(parts[1].substring(0, Math.max(colon, 0)),
-                    Long.parseLong(parts[1].substring(colon + 1))));
+            onRemoteChange.accept(OccasionRef.parse(parts[1]));
         } catch (IllegalArgumentException e) {
             log.debug("Ignored a malformed board notification: {}", payload);
         }
