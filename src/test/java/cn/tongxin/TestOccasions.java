@@ -38,6 +38,17 @@ public class TestOccasions implements OccasionProvider {
         return KIND;
     }
 
+    /** The occasions kept in memory, as a VALUES list. */
+    @Override
+    public String ownersQuery() {
+        if (occasions.isEmpty()) {
+            return "select null::bigint as id, null::text as unit_path where false";
+        }
+        return "select * from (values " + occasions.values().stream()
+                .map(o -> "(" + o.ref().id() + "::bigint, '" + o.ownerUnitPath().replace("'", "''") + "'::text)")
+                .collect(java.util.stream.Collectors.joining(", ")) + ") v(id, unit_path)";
+    }
+
     @Override
     public Optional<Occasion> find(long id) {
         return Optional.ofNullable(occasions.get(id));

@@ -107,7 +107,7 @@ public class LeaveService {
         if (caller.personId() == null) {
             return List.of();
         }
-        return rows("l.person_id = :person", caller.personId()).stream().filter(r -> r.occasion() != null).toList();
+        return rows("where l.person_id = :person order by l.requested_at desc limit 500", Map.of("person", caller.personId())).stream().filter(r -> r.occasion() != null).toList();
     }
 
     /** How many requests wait for the caller's decision; 0 for anyone who does not decide leave. */
@@ -115,16 +115,24 @@ public class LeaveService {
     @Transactional(readOnly = true)
     public int pendingCount() {
         Caller caller = Callers.require();
-        return caller.has(Roles.ORGANIZER) || caller.has(Roles.ADMIN) ? pending().size() : 0;
+        if (!caller.has(Roles.ORGANIZER) && !caller.has(Roles.ADMIN)) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from leave_request l " + inScope() + " where l.status = 'PENDING'")
+                .param("scope", caller.scopePath() + "%").query(Integer.class).single();
     }
 
-    /** Requests waiting for a decision at occasions the caller organizes. */
+    /**
+     * A page of the requests waiting for a decision at occasions the caller organizes, those waiting longest first.
+     * The scope is applied in the query, before the page: however many wait elsewhere, the caller's own are found.
+     */
     @PreAuthorize(SignInService.ORGANIZERS)
     @Transactional(readOnly = true)
-    public List<LeaveRow> pending() {
+    public List<LeaveRow> pending(int offset, int limit) {
         Caller caller = Callers.require();
-        return rows("l.status = 'PENDING'", null).stream()
-                .filter(r -> r.occasion() != null && caller.managesUnit(r.occasion().ownerUnitPath())).toList();
+        return rows(inScope() + " where l.status = 'PENDING' order by l.requested_at, l.id offset :offset limit :limit",
+                Map.of("scope", caller.scopePath() + "%", "offset", offset, "limit", Math.min(limit, 500))).stream()
+                .filter(r -> r.occasion() != null).toList();
     }
 
     /** Approves or refuses; an approval records the leave. The trainee gets a mail either way. */
@@ -132,7 +140,7 @@ public class LeaveService {
     @Transactional
     public void decide(long requestId, boolean approve) {
         Caller caller = Callers.require();
-        LeaveRow row = rows("l.id = :id", requestId).stream().findFirst()
+        LeaveRow row = rows("where l.id = :id", Map.of("id", requestId)).stream().findFirst()
                 .orElseThrow(() -> new DomainException("leave.error.not-found"));
         if (row.occasion() == null || !caller.managesUnit(row.occasion().ownerUnitPath())) {
             throw new AccessDeniedException("leave request " + requestId + " is outside the caller's scope");
@@ -169,20 +177,21 @@ public class LeaveService {
         }
     }
 
-    /** The requests matching {@code where}, their occasions and leave budgets looked up per provider in one go each. */
-    private List<LeaveRow> rows(String where, Long param) {
+    /** Joins the request's occasion and keeps those owned in the unit subtree {@code :scope} (a path prefix + '%'). */
+    private String inScope() {
+        return "join (" + occasions.ownersQuery() + ") o on o.kind = l.occasion_kind and o.id = l.occasion_id"
+                + " and o.unit_path like :scope";
+    }
+
+    /** The requests matching {@code where} (joins, conditions, order and limit), their occasions and leave budgets looked up per provider in one go each. */
+    private List<LeaveRow> rows(String where, Map<String, Object> params) {
         record Raw(long id, long personId, String name, String unit, OccasionRef ref, String reason, LeaveStatus status,
                    Instant requestedAt) {
         }
         var query = jdbc.sql("""
                 select l.id, l.person_id, p.name, u.name as unit, l.occasion_kind, l.occasion_id, l.reason, l.status, l.requested_at
                 from leave_request l join person p on p.id = l.person_id join unit u on u.id = p.unit_id
-                where\s""" + where + " order by l.requested_at desc limit 500");
-        if (where.contains(":person")) {
-            query = query.param("person", param);
-        } else if (where.contains(":id")) {
-            query = query.param("id", param);
-        }
+                """ + where).params(params);
         List<Raw> raws = query.query((rs, n) -> new Raw(rs.getLong("id"), rs.getLong("person_id"), rs.getString("name"),
                 rs.getString("unit"), new OccasionRef(rs.getString("occasion_kind"), rs.getLong("occasion_id")),
                 rs.getString("reason"), LeaveStatus.valueOf(rs.getString("status")),

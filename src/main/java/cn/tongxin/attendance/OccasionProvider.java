@@ -26,6 +26,13 @@ public interface OccasionProvider {
         return found;
     }
 
+    /**
+     * SQL selecting every occasion of this kind with its owner unit's path, as columns {@code id} (bigint) and
+     * {@code unit_path} (text), so that lists can be limited to the caller's scope in the database, before any
+     * limit or page is applied, instead of reading a page and filtering it afterwards.
+     */
+    String ownersQuery();
+
     /** Whether this person is expected (enrolled, invited) at the occasion. */
     boolean expects(long occasionId, long personId);
 

@@ -25,6 +25,16 @@ class Occasions {
         return Optional.ofNullable(providers.get(kind));
     }
 
+    /**
+     * SQL of every occasion of every kind with its owner unit's path (columns {@code kind}, {@code id},
+     * {@code unit_path}), to join lists against for the caller's scope.
+     */
+    String ownersQuery() {
+        return providers.values().stream()
+                .map(p -> "select '" + p.kind() + "'::text as kind, o.id, o.unit_path from (" + p.ownersQuery() + ") o")
+                .collect(Collectors.joining(" union all "));
+    }
+
     Optional<Occasion> find(OccasionRef ref) {
         return provider(ref.kind()).flatMap(p -> p.find(ref.id()));
     }

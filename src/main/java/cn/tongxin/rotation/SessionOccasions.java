@@ -54,6 +54,12 @@ class SessionOccasions implements OccasionProvider {
     }
 
     @Override
+    public String ownersQuery() {
+        return "select s.id, u.path as unit_path from rotation_session s join rotation_class c on c.id = s.class_id"
+                + " join unit u on u.id = c.unit_id";
+    }
+
+    @Override
     public Optional<Occasion> find(long id) {
         return jdbc.sql(SELECT + " where s.id = :id").param("id", id).query(SessionOccasions::occasion).optional();
     }

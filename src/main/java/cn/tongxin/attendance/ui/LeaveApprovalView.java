@@ -71,10 +71,10 @@ class LeaveApprovalView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        var rows = leave.pending();
-        grid.setItems(rows);
-        grid.setVisible(!rows.isEmpty());
-        empty.setVisible(rows.isEmpty());
+        int waiting = leave.pendingCount();
+        grid.setItems(query -> leave.pending(query.getOffset(), query.getLimit()).stream(), query -> leave.pendingCount());
+        grid.setVisible(waiting > 0);
+        empty.setVisible(waiting == 0);
     }
 
     @Override
