@@ -34,7 +34,8 @@ class CertificateIssuer {
         String year = String.valueOf(completedAt.atZone(Application.ZONE).getYear());
         return jdbc.sql("""
                         insert into certificate (number, enrollment_id, person_id, class_id, hours, issued_at)
-                        select 'TX-' || :year || '-' || lpad(nextval('certificate_number_seq')::text, 6, '0'),
+                        select 'TX-' || :year || '-' || lpad(nextval('certificate_number_seq')::text, 6, '0') || '-'
+                                   || upper(substr(replace(gen_random_uuid()::text, '-', ''), 1, 10)),
                                e.id, e.person_id, e.class_id, :hours, :at
                         from rotation_enrollment e where e.id = :e and e.status = 'COMPLETED'
                           and not exists (select 1 from certificate x where x.enrollment_id = e.id)

@@ -3,6 +3,7 @@ package cn.tongxin.certificate;
 import cn.tongxin.Application;
 import cn.tongxin.audit.AuditService;
 import cn.tongxin.base.DomainException;
+import cn.tongxin.security.AttemptLimiter;
 import cn.tongxin.security.Caller;
 import cn.tongxin.security.Callers;
 import cn.tongxin.security.Roles;
@@ -17,11 +18,13 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Completion certificates. A certificate is issued once per enrollment (the number stays when the completion is
@@ -42,26 +45,39 @@ public class CertificateService {
             """;
 
     private final JdbcClient jdbc;
+    private final AttemptLimiter limiter;
     private final AuditService audit;
     private final CertificatePdf pdf;
     private final String baseUrl;
 
-    CertificateService(JdbcClient jdbc, AuditService audit, CertificatePdf pdf,
+    CertificateService(JdbcClient jdbc, AttemptLimiter limiter, AuditService audit, CertificatePdf pdf,
                        @Value("${tongxin.base-url:http://localhost:8080}") String baseUrl) {
         this.jdbc = jdbc;
+        this.limiter = limiter;
         this.audit = audit;
         this.pdf = pdf;
         this.baseUrl = baseUrl;
     }
 
-    /** Public: whether a number belongs to a valid certificate, with the class and issue date only. */
+    /** Lookups one address may make; a person checking a stack of certificates by hand stays far below it. */
+    static final AttemptLimiter.Limit LOOKUPS = new AttemptLimiter.Limit("VERIFY_ADDRESS", 30, Duration.ofMinutes(10));
+    private static final Pattern NUMBER = Pattern.compile("TX-[0-9]{4}-[0-9]{6,12}-[0-9A-F]{10}");
+
+    /**
+     * Public: whether a number belongs to a valid certificate, with the class and issue date only. Numbers carry a
+     * random part and each address may look up {@link #LOOKUPS} of them, so they cannot be enumerated.
+     * Not transactional: the lookup count must hold whatever happens after it.
+     */
     @PreAuthorize("permitAll()")
-    @Transactional(readOnly = true)
-    public Optional<Verification> verify(String number) {
-        if (number == null || !number.matches("TX-[0-9]{4}-[0-9]{6,12}")) {
+    public Optional<Verification> verify(String number, String remoteAddress) {
+        if (!limiter.reserve(LOOKUPS, String.valueOf(remoteAddress)).allowed()) {
+            throw new DomainException("certificate.verify.too-many");
+        }
+        String normalized = number == null ? "" : number.trim().toUpperCase(Locale.ROOT);
+        if (!NUMBER.matcher(normalized).matches()) {
             return Optional.empty();
         }
-        return jdbc.sql(SELECT + " where ct.number = :n").param("n", number).query(CertificateService::row).optional()
+        return jdbc.sql(SELECT + " where ct.number = :n").param("n", normalized).query(CertificateService::row).optional()
                 .map(r -> new Verification(r.c().number(), r.c().valid(), r.c().classTitle(), r.c().unitName(),
                         LocalDate.ofInstant(r.c().issuedAt(), Application.ZONE), mask(r.c().personName())));
     }

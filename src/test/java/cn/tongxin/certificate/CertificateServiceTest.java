@@ -1,5 +1,6 @@
 package cn.tongxin.certificate;
 
+import cn.tongxin.base.DomainException;
 import cn.tongxin.IntegrationTest;
 import cn.tongxin.rotation.EnrollmentCompleted;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +23,9 @@ class CertificateServiceTest {
     @Autowired Completions completions;
     @Autowired CertificateService certificates;
 
+    /** Each test looks up from an address of its own: the lookup limit counts per address. */
+    private final String address = "test-" + java.util.UUID.randomUUID();
+
     @AfterEach
     void logout() {
         SecurityContextHolder.clearContext();
@@ -33,7 +37,7 @@ class CertificateServiceTest {
         var c = completions.startedClass("证甲", "证乙");
         EnrollmentCompleted first = completions.complete(c.classId(), c.personIds().get(0), "6");
         Certificate cert = certificates.ofEnrollment(first.enrollmentId()).orElseThrow();
-        assertThat(cert.number()).matches("TX-2026-\\d{6,}");
+        assertThat(cert.number()).matches("TX-2026-\\d{6,}-[0-9A-F]{10}");
         assertThat(cert.hours()).isEqualByComparingTo("6");
 
         EnrollmentCompleted again = completions.complete(c.classId(), c.personIds().get(0), "5");
@@ -53,7 +57,7 @@ class CertificateServiceTest {
         EnrollmentCompleted done = completions.complete(c.classId(), c.personIds().getFirst(), null);
         String number = certificates.ofEnrollment(done.enrollmentId()).orElseThrow().number();
         SecurityContextHolder.clearContext();
-        Verification v = certificates.verify(number).orElseThrow();
+        Verification v = certificates.verify(number, address).orElseThrow();
         assertThat(v.valid()).isTrue();
         assertThat(v.classTitle()).isEqualTo(c.title());
         assertThat(v.maskedName()).isEqualTo("欧***");
@@ -61,9 +65,29 @@ class CertificateServiceTest {
         completions.as("organizer");
         completions.enrollment.markNotCompleted(c.classId(), c.personIds().getFirst());
         SecurityContextHolder.clearContext();
-        assertThat(certificates.verify(number).orElseThrow().valid()).isFalse();
-        assertThat(certificates.verify("TX-2026-999999999")).isEmpty();
-        assertThat(certificates.verify("' or 1=1 --")).isEmpty();
+        assertThat(certificates.verify(number, address).orElseThrow().valid()).isFalse();
+        assertThat(certificates.verify("TX-2026-999999999", address)).isEmpty();
+        assertThat(certificates.verify("' or 1=1 --", address)).isEmpty();
+    }
+
+    @Test
+    void a_number_cannot_be_guessed_from_its_neighbours_and_one_address_may_only_look_up_a_few() {
+        completions.as("organizer");
+        var c = completions.startedClass("诸葛亮");
+        EnrollmentCompleted done = completions.complete(c.classId(), c.personIds().getFirst(), null);
+        String number = certificates.ofEnrollment(done.enrollmentId()).orElseThrow().number();
+        SecurityContextHolder.clearContext();
+        String sequencePart = number.substring(0, number.lastIndexOf('-'));
+        assertThat(certificates.verify(sequencePart, address)).as("the sequence alone").isEmpty();
+        assertThat(certificates.verify(sequencePart + "-0000000000", address)).as("a made-up random part").isEmpty();
+        assertThat(certificates.verify(number.toLowerCase(), address)).as("typed in lower case").isPresent();
+
+        for (int i = 3; i < CertificateService.LOOKUPS.tries(); i++) {
+            certificates.verify("TX-2026-%06d-0000000000".formatted(i), address);
+        }
+        assertThatThrownBy(() -> certificates.verify(number, address)).isInstanceOf(DomainException.class)
+                .hasMessage("certificate.verify.too-many");
+        assertThat(certificates.verify(number, "other-" + address)).as("another address").isPresent();
     }
 
     @Test

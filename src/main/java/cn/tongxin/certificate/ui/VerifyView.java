@@ -1,6 +1,7 @@
 package cn.tongxin.certificate.ui;
 
 import cn.tongxin.certificate.CertificateService;
+import cn.tongxin.base.DomainException;
 import cn.tongxin.certificate.Verification;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -11,6 +12,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import java.util.Optional;
@@ -36,7 +38,16 @@ class VerifyView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         String number = event.getRouteParameters().get("number").orElse("").trim();
         removeAll();
         add(new H2(getTranslation("certificate.verify.title")));
-        Optional<Verification> found = certificates.verify(number);
+        Optional<Verification> found;
+        try {
+            VaadinRequest request = VaadinRequest.getCurrent();
+            found = certificates.verify(number, request == null ? null : request.getRemoteAddr());
+        } catch (DomainException tooMany) {
+            Span wait = new Span(getTranslation(tooMany.key()));
+            wait.setId("verify-wait");
+            add(wait);
+            return;
+        }
         Div verdict = new Div();
         verdict.setId("verify-result");
         boolean valid = found.map(Verification::valid).orElse(false);

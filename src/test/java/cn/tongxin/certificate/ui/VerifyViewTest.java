@@ -35,7 +35,7 @@ class VerifyViewTest extends ViewTest {
         assertThat($(Div.class).id("verify-result").getElement().getTextRecursively()).contains("证书有效");
         assertThat(text).contains(c.title()).contains(number).contains("司***").doesNotContain("司马相如");
 
-        navigate("verify/TX-2026-000000001", VerifyView.class);
+        navigate("verify/TX-2026-000001-0000000000", VerifyView.class);
         assertThat($(Div.class).id("verify-result").getElement().getTextRecursively()).contains("证书无效");
     }
 }

@@ -40,7 +40,7 @@ class CertificateLinksViewTest extends ViewTest {
         navigate(MyClassesView.class);
         Anchor link = $(Anchor.class).id("certificate-" + c.classId());
         assertThat(link.getText()).isEqualTo("下载结业证书");
-        assertThat(documents.fileName(done.enrollmentId())).get().asString().matches("TX-2026-\\d{6,}\\.pdf");
+        assertThat(documents.fileName(done.enrollmentId())).get().asString().matches("TX-2026-\\d{6,}-[0-9A-F]{10}\\.pdf");
         byte[] pdf = documents.content(done.enrollmentId(), Locale.SIMPLIFIED_CHINESE);
         assertThat(new String(pdf, 0, 4, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF");
     }
