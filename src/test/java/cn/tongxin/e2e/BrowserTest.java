@@ -50,6 +50,8 @@ public abstract class BrowserTest {
     @BeforeAll
     void startBrowser() throws Exception {
         Files.createDirectories(SCREENSHOTS);
+        // Playwright's assertions wait 5 s by default: too short on a loaded 2-core machine (it failed once).
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Paths.get("/usr/bin/chromium"))
