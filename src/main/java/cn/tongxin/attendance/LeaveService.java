@@ -55,12 +55,24 @@ public class LeaveService {
         this.events = events;
     }
 
-    /** What the signed-in trainee may ask leave for: the occasions ahead they are expected at. */
+    /**
+     * What the signed-in trainee may ask leave for: the occasions ahead they are expected at, without those already
+     * asked for (pending or approved) or already recorded (a mark by hand).
+     */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<Occasion> leaveable() {
         Caller caller = Callers.require();
-        return caller.personId() == null ? List.of() : occasions.upcomingFor(caller.personId(), clock.instant());
+        if (caller.personId() == null) {
+            return List.of();
+        }
+        var taken = new java.util.HashSet<>(jdbc.sql("""
+                        select occasion_kind, occasion_id from leave_request where person_id = :person and status <> 'REFUSED'
+                        union select occasion_kind, occasion_id from sign_in where person_id = :person""")
+                .param("person", caller.personId())
+                .query((rs, n) -> new OccasionRef(rs.getString(1), rs.getLong(2))).list());
+        return occasions.upcomingFor(caller.personId(), clock.instant()).stream()
+                .filter(o -> !taken.contains(o.ref())).toList();
     }
 
     /** Asks leave from each occasion (one request each); refuses occasions already begun or not the caller's. */

@@ -62,7 +62,10 @@ public class SignInService {
 
     // --- the door ---
 
-    /** The code the door screen shows now; organizers of the occasion's unit (or above) only. */
+    /**
+     * The code the door screen shows now (none once sign-in has ended, e.g. the class was closed); organizers of the
+     * occasion's unit (or above) only.
+     */
     @PreAuthorize(ORGANIZERS)
     @Transactional(readOnly = true)
     public DoorCode doorCode(OccasionRef ref) {
@@ -73,8 +76,11 @@ public class SignInService {
                         select count(*) from sign_in where occasion_kind = :kind and occasion_id = :id
                         and status in ('PRESENT', 'LATE')""")
                 .param("kind", ref.kind()).param("id", ref.id()).query(Integer.class).single();
-        return new DoorCode(occasion, tokens.token(ref, round), tokens.code(ref, round), DoorTokens.roundEnds(now),
-                occasion.stateAt(now), signedIn, occasions.expectedCount(ref));
+        WindowState state = occasion.stateAt(now);
+        // Once sign-in has ended the screen shows no code: there is nothing left that one could be used for.
+        boolean closed = state == WindowState.CLOSED;
+        return new DoorCode(occasion, closed ? null : tokens.token(ref, round), closed ? null : tokens.code(ref, round),
+                DoorTokens.roundEnds(now), state, signedIn, occasions.expectedCount(ref));
     }
 
     /** The occasion a scanned link points to, for the phone page to show before the tap (nothing is recorded). */
@@ -127,6 +133,10 @@ public class SignInService {
         if (occasion == null) {
             return SignInResult.refused(SignInOutcome.WRONG_CODE, null);
         }
+        if (occasion.stateAt(now) == WindowState.CLOSED) {
+            // Ended (or its class closed): one's own record, or that sign-in has ended, rather than that the code is old.
+            return signIn(occasion, SignInMethod.QR, client, now);
+        }
         if (!DoorTokens.fresh(parsed.get().round(), scannedAt)) {
             refuse(occasion.ref(), Callers.require().personId(), "EXPIRED_CODE", client, now);
             return SignInResult.refused(SignInOutcome.EXPIRED_CODE, occasion);
@@ -146,9 +156,22 @@ public class SignInService {
             return List.of();
         }
         Instant now = clock.instant();
+        List<Occasion> open = occasions.openFor(caller.personId(), now);
+        Map<OccasionRef, Instant> signedIn = new java.util.HashMap<>();
+        if (!open.isEmpty()) {
+            jdbc.sql("""
+                            select occasion_kind, occasion_id, signed_at from sign_in
+                            where person_id = :person and status in ('PRESENT', 'LATE')
+                              and (occasion_kind, occasion_id) in (select * from unnest(:kinds, :ids))""")
+                    .param("person", caller.personId())
+                    .param("kinds", open.stream().map(o -> o.ref().kind()).toArray(String[]::new))
+                    .param("ids", open.stream().map(o -> o.ref().id()).toArray(Long[]::new))
+                    .query((rs, n) -> Map.entry(new OccasionRef(rs.getString(1), rs.getLong(2)), rs.getTimestamp(3).toInstant()))
+                    .list().forEach(e -> signedIn.put(e.getKey(), e.getValue()));
+        }
         Map<OccasionRef, AgendaItem> agenda = new LinkedHashMap<>();
-        occasions.openFor(caller.personId(), now).forEach(o -> agenda.putIfAbsent(o.ref(), new AgendaItem(o, true)));
-        occasions.upcomingFor(caller.personId(), now).forEach(o -> agenda.putIfAbsent(o.ref(), new AgendaItem(o, false)));
+        open.forEach(o -> agenda.putIfAbsent(o.ref(), new AgendaItem(o, true, signedIn.get(o.ref()))));
+        occasions.upcomingFor(caller.personId(), now).forEach(o -> agenda.putIfAbsent(o.ref(), new AgendaItem(o, false, null)));
         return agenda.values().stream().limit(limit).toList();
     }
 

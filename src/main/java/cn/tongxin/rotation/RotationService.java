@@ -368,8 +368,10 @@ public class RotationService {
             // Who completed is decided from the sign-ins, in this transaction (hand marks made before stay).
             completion.getObject().apply(id);
         }
-        jdbc.sql("update rotation_class set status = :s, version = version + 1 where id = :id")
-                .param("s", next.name()).param("id", id).update();
+        jdbc.sql("""
+                        update rotation_class set status = :s, version = version + 1,
+                               closed_at = case when :s = 'CLOSED' then cast(:now as timestamptz) end where id = :id""")
+                .param("s", next.name()).param("now", java.sql.Timestamp.from(clock.instant())).param("id", id).update();
         if (next == ClassStatus.PUBLISHED) {
             invitations.inviteAll(id);
         }

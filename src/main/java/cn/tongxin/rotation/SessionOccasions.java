@@ -29,11 +29,12 @@ class SessionOccasions implements OccasionProvider {
     /** Enrollment states of people who are expected at the sessions. */
     private static final String EXPECTED = "e.status in ('INVITED', 'CONFIRMED', 'COMPLETED', 'NOT_COMPLETED')";
 
+    /** A closed class's sessions close for sign-in when the class was closed (least() ignores a null closed_at). */
     private static final String SELECT = """
             select s.id, s.title, c.title as class_title, coalesce(s.place, c.venue, '') as place, s.starts_at, s.ends_at,
-                   s.starts_at - make_interval(mins => s.signin_opens_before) as opens_at,
-                   s.starts_at + make_interval(mins => s.signin_late_after) as late_at,
-                   s.starts_at + make_interval(mins => s.signin_closes_after) as closes_at,
+                   least(s.starts_at - make_interval(mins => s.signin_opens_before), c.closed_at) as opens_at,
+                   least(s.starts_at + make_interval(mins => s.signin_late_after), c.closed_at) as late_at,
+                   least(s.starts_at + make_interval(mins => s.signin_closes_after), c.closed_at) as closes_at,
                    u.path as unit_path
             from rotation_session s join rotation_class c on c.id = s.class_id join unit u on u.id = c.unit_id
             """;
@@ -103,7 +104,8 @@ class SessionOccasions implements OccasionProvider {
                          join rotation_enrollment e on e.class_id = c.id
                         where e.person_id = :person and\s""" + EXPECTED + """
                           and :at >= s.starts_at - make_interval(mins => s.signin_opens_before)
-                          and :at < s.starts_at + make_interval(mins => s.signin_closes_after)""")
+                          and :at < s.starts_at + make_interval(mins => s.signin_closes_after)
+                          and c.closed_at is null""")
                 .param("person", personId).param("at", Timestamp.from(at)).query(SessionOccasions::occasion).list();
     }
 
@@ -119,7 +121,8 @@ class SessionOccasions implements OccasionProvider {
         return jdbc.sql(SELECT + """
                          where s.starts_at >= :earliest and s.starts_at < :to
                           and s.starts_at + make_interval(mins => s.signin_closes_after) >= :from
-                          and s.starts_at + make_interval(mins => s.signin_closes_after) < :to""")
+                          and s.starts_at + make_interval(mins => s.signin_closes_after) < :to
+                          and (c.closed_at is null or s.starts_at < c.closed_at)""")
                 .param("earliest", Timestamp.from(from.minus(Duration.ofDays(1)))).param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to)).query(SessionOccasions::occasion).list();
     }
@@ -129,7 +132,7 @@ class SessionOccasions implements OccasionProvider {
         return jdbc.sql(SELECT + """
                          join rotation_enrollment e on e.class_id = c.id
                         where e.person_id = :person and\s""" + EXPECTED + """
-                          and s.starts_at >= :from order by s.starts_at limit 200""")
+                          and s.starts_at >= :from and c.closed_at is null order by s.starts_at limit 200""")
                 .param("person", personId).param("from", Timestamp.from(from)).query(SessionOccasions::occasion).list();
     }
 

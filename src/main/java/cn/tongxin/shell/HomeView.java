@@ -100,7 +100,13 @@ class HomeView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObs
             text.addClassName("tx-agenda-text");
             Div card = new Div(text);
             card.addClassNames("tx-card", "tx-agenda-item");
-            if (item.signInOpen()) {
+            if (item.signedInAt() != null) {
+                Span done = new Span(getTranslation("home.agenda.signed-in", Formats.time(item.signedInAt())));
+                done.getElement().getThemeList().add("badge success");
+                Div actions = new Div(done);
+                actions.addClassName("tx-agenda-actions");
+                card.add(actions);
+            } else if (item.signInOpen()) {
                 Span open = new Span(getTranslation("home.agenda.open"));
                 open.getElement().getThemeList().add("badge success");
                 Button signInButton = new Button(getTranslation("home.agenda.sign-in"), e -> UI.getCurrent().navigate("sign-in"));

@@ -35,6 +35,8 @@ class SessionSignInTest {
     @Autowired SignInService signIn;
     @Autowired MutableClock clock;
     @Autowired TestUsers users;
+    @Autowired SessionOccasions sessionOccasions;
+    @Autowired cn.tongxin.attendance.LeaveService leave;
 
     @AfterEach
     void reset() {
@@ -80,5 +82,48 @@ class SessionSignInTest {
                 .contains(rotation.sessions(cls).getFirst().id());
         assertThat(signIn.occasionsOn(DAY.plusDays(3))).extracting(o -> o.ref().id())
                 .doesNotContain(rotation.sessions(cls).get(1).id());
+    }
+
+    @Test
+    void closing_a_class_ends_sign_in_to_its_sessions_and_takes_it_off_the_trainees_home_page() {
+        long traineePerson = users.signIn("trainee");
+        long lecturerPerson = users.signIn("lecturer");
+        users.signIn("organizer");
+        LocalDate day = DAY.plusDays(20);
+        long cls = fixtures.classWithSessions("结班即止班", "江川省委统战部", day, 2, 20, Set.of());
+        enrollment.enroll(cls, List.of(traineePerson, lecturerPerson), false);
+        fixtures.start(cls);
+        List<SessionRow> sessions = rotation.sessions(cls);
+        OccasionRef first = new OccasionRef("SESSION", sessions.get(0).id());
+        OccasionRef second = new OccasionRef("SESSION", sessions.get(1).id());
+        clock.set(day.atTime(8, 57).atZone(Application.ZONE).toInstant());
+        String token = signIn.doorCode(first).token();
+
+        users.signIn("trainee");
+        assertThat(signIn.signInWithToken(token, new ClientInfo("phone-c1", "10.1.1.1", "test")).outcome())
+                .isEqualTo(SignInOutcome.SIGNED_IN);
+        var item = signIn.myAgenda(10).stream().filter(a -> a.occasion().ref().equals(first)).findFirst().orElseThrow();
+        assertThat(item.signedInAt()).as("the home page says 已签到 08:57").isEqualTo(clock.instant());
+        assertThat(leave.leaveable()).extracting(o -> o.ref()).contains(second).doesNotContain(first);
+
+        users.signIn("organizer");
+        clock.set(day.atTime(9, 20).atZone(Application.ZONE).toInstant());
+        assertThat(rotation.advance(cls)).isEqualTo(ClassStatus.CLOSED);
+        var door = signIn.doorCode(first);
+        assertThat(door.state()).isEqualTo(cn.tongxin.attendance.WindowState.CLOSED);
+        assertThat(door.token()).as("no live code on the door screen").isNull();
+        assertThat(door.code()).isNull();
+
+        users.signIn("lecturer");
+        assertThat(signIn.signInWithToken(token, new ClientInfo("phone-c2", "10.1.1.2", "test")).outcome())
+                .isEqualTo(SignInOutcome.CLOSED);
+        users.signIn("trainee");
+        assertThat(signIn.myAgenda(10)).extracting(a -> a.occasion().ref()).doesNotContain(first, second);
+        assertThat(leave.leaveable()).extracting(o -> o.ref()).doesNotContain(second);
+
+        // The second day never took place: the closing job does not mark anybody absent from it.
+        clock.set(day.plusDays(2).atStartOfDay(Application.ZONE).toInstant());
+        assertThat(sessionOccasions.closedBetween(day.plusDays(1).atStartOfDay(Application.ZONE).toInstant(), clock.instant()))
+                .extracting(o -> o.ref()).doesNotContain(second);
     }
 }

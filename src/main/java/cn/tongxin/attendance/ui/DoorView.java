@@ -84,10 +84,16 @@ class DoorView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         DoorCode door = signIn.doorCode(ref);
         context.setText(door.occasion().context() + " · " + door.occasion().place());
         title.setText(door.occasion().title());
-        if (!door.token().equals(shownToken)) {
+        boolean live = door.token() != null;
+        qr.setVisible(live);
+        code.getParent().ifPresent(box -> box.setVisible(live));
+        if (live && !door.token().equals(shownToken)) {
             shownToken = door.token();
             qr.setSrc(QrCodes.dataUri(baseUrl + "/s/" + door.token(), 360));
             code.setText(door.code());
+        } else if (!live) {
+            shownToken = null;
+            code.setText("");
         }
         state.setText(getTranslation("attendance.window." + door.state()));
         state.getElement().setAttribute("data-state", door.state().name());
