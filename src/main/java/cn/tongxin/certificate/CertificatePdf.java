@@ -3,6 +3,7 @@ package cn.tongxin.certificate;
 import cn.tongxin.Application;
 import cn.tongxin.base.Translations;
 import cn.tongxin.base.ui.QrCodes;
+import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
 import org.openpdf.text.Font;
@@ -10,6 +11,8 @@ import org.openpdf.text.Image;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.pdf.BaseFont;
+import org.openpdf.text.pdf.DefaultSplitCharacter;
+import org.openpdf.text.pdf.PdfChunk;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfWriter;
 import org.springframework.stereotype.Component;
@@ -77,9 +80,12 @@ class CertificatePdf {
             who.setSpacingAfter(14);
             doc.add(who);
 
-            Paragraph text = new Paragraph(t(locale, "certificate.pdf.body", c.startDate().toString(),
+            Chunk bodyText = new Chunk(t(locale, "certificate.pdf.body", c.startDate().toString(),
                     c.endDate().toString(), c.classTitle(), c.hours().stripTrailingZeros().toPlainString()), body);
+            bodyText.setSplitCharacter(ChineseLineBreaks.INSTANCE);
+            Paragraph text = new Paragraph(bodyText);
             text.setLeading(28);
+            text.setFont(body);
             text.setFirstLineIndent(30);
             text.setSpacingAfter(30);
             doc.add(text);
@@ -116,5 +122,27 @@ class CertificatePdf {
 
     private static String t(Locale locale, String key, Object... args) {
         return Translations.get(locale, key, args);
+    }
+
+    /**
+     * Chinese line breaking (禁则处理): no line starts with closing punctuation (，。、 …) and none ends with opening
+     * punctuation (（《 …); the character before such a mark goes to the next line with it.
+     */
+    static final class ChineseLineBreaks extends DefaultSplitCharacter {
+
+        static final ChineseLineBreaks INSTANCE = new ChineseLineBreaks();
+        static final String NO_LINE_START = "，。、；：？！）》」』】〕〉”’…—·,.;:?!)";
+        static final String NO_LINE_END = "（《「『【〔〈“‘(";
+
+        @Override
+        public boolean isSplitCharacter(int start, int current, int end, char[] cc, PdfChunk[] ck) {
+            if (NO_LINE_END.indexOf(getCurrentCharacter(current, cc, ck)) >= 0) {
+                return false;
+            }
+            if (current + 1 < end && NO_LINE_START.indexOf(getCurrentCharacter(current + 1, cc, ck)) >= 0) {
+                return false;
+            }
+            return super.isSplitCharacter(start, current, end, cc, ck);
+        }
     }
 }

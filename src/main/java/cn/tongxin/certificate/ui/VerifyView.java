@@ -76,7 +76,7 @@ class VerifyView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     }
 
     private Div line(String labelKey, String value) {
-        Span label = new Span(getTranslation(labelKey) + "：");
+        Span label = new Span(getTranslation("certificate.verify.label", getTranslation(labelKey)));
         label.addClassName("tx-muted");
         return new Div(label, new Span(value));
     }
