@@ -168,7 +168,10 @@ public class CoverageService {
 
     private Forecast forecast(PlanDetail plan, CoverageCounts total, long recent, LocalDate today) {
         long monthsLeft = Math.max(0, ChronoUnit.MONTHS.between(today, plan.data().cycleEnd()));
-        long projected = Math.min(total.population(), total.trained() + Math.round(recent * monthsLeft / 12.0));
+        // Ahead lie the classes already scheduled and, at the last year's pace, more: the people enrolled now count
+        // even when the pace is slower (the pace already includes scheduled classes, so the two are not added).
+        long ahead = Math.max(total.enrolled(), Math.round(recent * monthsLeft / 12.0));
+        long projected = Math.min(total.population(), total.trained() + ahead);
         double pct = total.population() == 0 ? 0 : Math.round(1000.0 * projected / total.population()) / 10.0;
         Double avg = jdbc.sql("select avg(c.capacity) from rotation_class c join rotation_class_plan cp on cp.class_id = c.id where cp.plan_id = :p")
                 .param("p", plan.id()).query(Double.class).optional().orElse(null);

@@ -39,6 +39,21 @@ class CoverageServiceTest {
      */
     @Test
     @WithUserDetails("organizer")
+    void the_forecast_counts_the_people_already_enrolled_in_scheduled_classes() {
+        List<Long> people = f.people(4, "青山区委统战部", 0);
+        long plan = f.namedPlan("预测", Requirement.CLASS, 1, "0", people);
+        long upcoming = f.classWithSessions("下月班", "江川省委统战部", LocalDate.now().plusDays(30), 1, 10, Set.of(plan));
+        enrollment.enroll(upcoming, people.subList(0, 3), false);
+
+        CoverageReport report = coverage.coverage(plan, null);
+        assertThat(report.total()).isEqualTo(new CoverageCounts(4, 0, 3));
+        // nobody trained in the last 12 months, but 3 of 4 sit in a class next month: 75 % by the cycle's end
+        assertThat(report.forecast().projectedTrained()).isEqualTo(3);
+        assertThat(report.forecast().projectedPct()).isEqualTo(75.0);
+    }
+
+    @Test
+    @WithUserDetails("organizer")
     void coverage_matches_a_hand_computed_example() throws Exception {
         List<Long> qs = f.people(5, "青山区委统战部", 0);
         List<Long> yx = f.people(3, "云溪区委统战部", 1);

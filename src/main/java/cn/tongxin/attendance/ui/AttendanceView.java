@@ -52,7 +52,8 @@ class AttendanceView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         for (Occasion o : occasions) {
-            Span when = new Span(Formats.time(o.opensAt()) + "–" + Formats.time(o.closesAt()) + " · " + o.place());
+            Span when = new Span(getTranslation("attendance.list.when", Formats.time(o.startsAt()), Formats.time(o.endsAt()),
+                    Formats.time(o.opensAt()), Formats.time(o.lateAt()), Formats.time(o.closesAt()), o.place()));
             when.addClassName("tx-muted");
             var params = OccasionRoute.params(o.ref());
             HorizontalLayout links = new HorizontalLayout(

@@ -285,7 +285,10 @@ class ClassView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         rosterGrid.addColumn(EnrollmentRow::personName).setHeader(getTranslation("rotation.person.name")).setAutoWidth(true);
         rosterGrid.addColumn(EnrollmentRow::unitName).setHeader(getTranslation("rotation.person.unit")).setAutoWidth(true)
                 ;
-        rosterGrid.addColumn(r -> getTranslation("rotation.enrollment." + r.status())).setHeader(getTranslation("rotation.enrollment.status")).setAutoWidth(true);
+        // A draft class has sent no invitation yet: its people are chosen, not invited.
+        rosterGrid.addColumn(r -> getTranslation("rotation.enrollment." + r.status()
+                        + (r.status() == EnrollmentStatus.INVITED && detail.status() == ClassStatus.DRAFT ? ".draft" : "")))
+                .setHeader(getTranslation("rotation.enrollment.status")).setAutoWidth(true);
         rosterGrid.addColumn(r -> r.hours() == null ? "" : r.hours().toPlainString()).setHeader(getTranslation("rotation.session.hours")).setAutoWidth(true);
         if (detail.manageable()) {
             rosterGrid.addComponentColumn(this::rosterActions).setAutoWidth(true);
