@@ -37,20 +37,20 @@ public class AnomalyService {
         List<Anomaly> found = new ArrayList<>();
         // A phone that tried to sign in a second person (refused), or signed several people at kiosk-less doors.
         found.addAll(jdbc.sql("""
-                        select r.occasion_kind || ':' || r.occasion_id as occasion, max(r.at) as at, r.device_id,
+                        select r.occasion_kind || ':' || r.occasion_id as occasion, max(r.last_at) as at, r.device_id,
                                count(distinct coalesce(r.person_id, 0)) + 1 as people
                         from sign_in_refusal r
-                        where r.reason = 'DEVICE_USED' and r.at >= :since
+                        where r.reason = 'DEVICE_USED' and r.last_at >= :since
                         group by r.occasion_kind, r.occasion_id, r.device_id""")
                 .param("since", since)
                 .query((rs, n) -> new Anomaly(Anomaly.Kind.SHARED_DEVICE, rs.getString("occasion"),
                         rs.getTimestamp("at").toInstant(), rs.getString("device_id"), rs.getInt("people")))
                 .list());
         found.addAll(jdbc.sql("""
-                        select coalesce(r.occasion_kind || ':' || r.occasion_id, '') as occasion, max(r.at) as at,
-                               coalesce(p.name, '') as who, count(*) as tries
+                        select coalesce(r.occasion_kind || ':' || r.occasion_id, '') as occasion, max(r.last_at) as at,
+                               coalesce(p.name, '') as who, sum(r.repeats) as tries
                         from sign_in_refusal r left join person p on p.id = r.person_id
-                        where r.reason = 'EXPIRED_CODE' and r.at >= :since
+                        where r.reason = 'EXPIRED_CODE' and r.last_at >= :since
                         group by r.occasion_kind, r.occasion_id, p.name""")
                 .param("since", since)
                 .query((rs, n) -> new Anomaly(Anomaly.Kind.EXPIRED_CODE, rs.getString("occasion"),

@@ -120,7 +120,8 @@ public class SignInService {
         Instant now = clock.instant();
         var parsed = tokens.parse(token);
         if (parsed.isEmpty()) {
-            refuse(null, null, "WRONG_CODE", client, now);
+            // A token is signed (72 bits): guessing one is hopeless, so no limit here; the refusal is still counted.
+            refuse(null, Callers.current().map(Caller::personId).orElse(null), "WRONG_CODE", client, now);
             return SignInResult.refused(SignInOutcome.WRONG_CODE, null);
         }
         Occasion occasion = occasions.find(parsed.get().ref()).orElse(null);
@@ -383,13 +384,30 @@ public class SignInService {
         return jdbc.sql("select name from person where id = :id").param("id", personId).query(String.class).optional().orElse("");
     }
 
+    /** How long the repeats of one refusal are counted in one row (see V034). */
+    static final java.time.Duration REFUSAL_BUCKET = java.time.Duration.ofMinutes(10);
+
+    /**
+     * Records a refused try for the checkers: repeats of the same refusal (occasion, person, reason, phone, address)
+     * within {@link #REFUSAL_BUCKET} add to one row. Only what the client cannot choose freely goes into the row, so
+     * a script cannot make a row per try: the phone only where it is the finding (a phone used for another person),
+     * not a cookie a script may send anew each time; an IPv6 address as its /64 network.
+     */
     private void refuse(OccasionRef ref, Long personId, String reason, ClientInfo client, Instant now) {
+        long bucketSeconds = REFUSAL_BUCKET.toSeconds();
+        Instant bucket = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), bucketSeconds) * bucketSeconds);
+        String device = "DEVICE_USED".equals(reason) ? cut(client.deviceId(), 64) : null;
         jdbc.sql("""
-                        insert into sign_in_refusal (occasion_kind, occasion_id, person_id, reason, device_id, remote_address, at)
-                        values (:kind, :id, :person, :reason, :device, :address, :at)""")
+                        insert into sign_in_refusal (occasion_kind, occasion_id, person_id, reason, device_id, remote_address,
+                                                     at, last_at, bucket, repeats)
+                        values (:kind, :id, :person, :reason, :device, :address, :at, :at, :bucket, 1)
+                        on conflict (occasion_kind, occasion_id, person_id, reason, device_id, remote_address, bucket)
+                        do update set repeats = sign_in_refusal.repeats + 1,
+                                      last_at = greatest(sign_in_refusal.last_at, excluded.last_at)""")
                 .param("kind", ref == null ? null : ref.kind()).param("id", ref == null ? null : ref.id())
-                .param("person", personId).param("reason", reason).param("device", cut(client.deviceId(), 64))
-                .param("address", cut(client.address(), 64)).param("at", Timestamp.from(now))
+                .param("person", personId).param("reason", reason).param("device", device)
+                .param("address", cut(client.network(), 64)).param("at", Timestamp.from(now))
+                .param("bucket", Timestamp.from(bucket))
                 .update();
     }
 
