@@ -16,6 +16,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -46,9 +47,14 @@ public class SignInService {
     private final MailOutbox outbox;
     private final MailLanguages languages;
     private final MailTemplates templates;
+    private final DoorCodeLimits limits;
+    private final TransactionTemplate transaction;
 
     SignInService(Occasions occasions, DoorTokens tokens, JdbcClient jdbc, Clock clock, AuditService audit,
-                  ApplicationEventPublisher events, MailOutbox outbox, MailLanguages languages, MailTemplates templates) {
+                  ApplicationEventPublisher events, MailOutbox outbox, MailLanguages languages, MailTemplates templates,
+                  DoorCodeLimits limits, TransactionTemplate transaction) {
+        this.limits = limits;
+        this.transaction = transaction;
         this.outbox = outbox;
         this.languages = languages;
         this.templates = templates;
@@ -153,30 +159,56 @@ public class SignInService {
         return agenda.values().stream().limit(limit).toList();
     }
 
-    /** The trainee types the 6-digit code shown at the door (for those who cannot scan). */
+    /**
+     * The trainee types the 6-digit code shown at the door (for those who cannot scan). A code can be guessed, so
+     * each person and address may get only a few wrong (see {@link DoorCodeLimits}); the try is counted before the
+     * code is looked at, outside the transaction, so that a rollback cannot undo the count and phones sharing a
+     * venue's address do not queue behind one another's count. Over the limit even the right code is refused.
+     */
     @PreAuthorize("isAuthenticated()")
-    @Transactional
     public SignInResult signInWithCode(String typed, ClientInfo client) {
         Caller caller = Callers.require();
-        Instant now = clock.instant();
         if (caller.personId() == null) {
             return SignInResult.refused(SignInOutcome.NO_PERSON, null);
         }
         String code = typed == null ? "" : typed.replaceAll("\\s", "");
-        List<Occasion> open = occasions.openFor(caller.personId(), now);
+        if (!code.matches("[0-9]{6}")) {
+            // Not a code at all: nothing to guess, and a slip of the finger should not cost a try.
+            return transaction.execute(tx -> checkCode(caller.personId(), code, client)).result();
+        }
+        DoorCodeLimits.Reservation tries = limits.reserve(caller.personId(), client);
+        if (!tries.allowed()) {
+            refuse(null, caller.personId(), tries.refusalReason(), client, clock.instant());
+            return SignInResult.tooManyTries(tries.retryAfter());
+        }
+        CodeCheck check = transaction.execute(tx -> checkCode(caller.personId(), code, client));
+        if (check.matched()) {
+            limits.matched(tries);
+        }
+        return check.result();
+    }
+
+    /** What a typed code came to, and whether it was a right code (whatever else kept the person from signing in). */
+    private record CodeCheck(SignInResult result, boolean matched) {
+    }
+
+    private CodeCheck checkCode(long personId, String code, ClientInfo client) {
+        Instant now = clock.instant();
+        List<Occasion> open = occasions.openFor(personId, now);
         for (Occasion occasion : open) {
             if (tokens.codeMatches(occasion.ref(), code, now)) {
-                return signIn(occasion, SignInMethod.CODE, client, now);
+                return new CodeCheck(signIn(occasion, SignInMethod.CODE, client, now), true);
             }
         }
         for (Occasion occasion : open) {
             if (tokens.codeWasRecent(occasion.ref(), code, now)) {
-                refuse(occasion.ref(), caller.personId(), "EXPIRED_CODE", client, now);
-                return SignInResult.refused(SignInOutcome.EXPIRED_CODE, occasion);
+                refuse(occasion.ref(), personId, "EXPIRED_CODE", client, now);
+                return new CodeCheck(SignInResult.refused(SignInOutcome.EXPIRED_CODE, occasion), false);
             }
         }
-        refuse(null, caller.personId(), "WRONG_CODE", client, now);
-        return SignInResult.refused(open.isEmpty() ? SignInOutcome.NOT_EXPECTED : SignInOutcome.WRONG_CODE, null);
+        refuse(null, personId, "WRONG_CODE", client, now);
+        return new CodeCheck(SignInResult.refused(open.isEmpty() ? SignInOutcome.NOT_EXPECTED : SignInOutcome.WRONG_CODE, null),
+                false);
     }
 
     private SignInResult signIn(Occasion occasion, SignInMethod method, ClientInfo client, Instant now) {
