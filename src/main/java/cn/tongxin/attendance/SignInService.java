@@ -16,6 +16,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -46,9 +47,14 @@ public class SignInService {
     private final MailOutbox outbox;
     private final MailLanguages languages;
     private final MailTemplates templates;
+    private final DoorCodeLimits limits;
+    private final TransactionTemplate transaction;
 
     SignInService(Occasions occasions, DoorTokens tokens, JdbcClient jdbc, Clock clock, AuditService audit,
-                  ApplicationEventPublisher events, MailOutbox outbox, MailLanguages languages, MailTemplates templates) {
+                  ApplicationEventPublisher events, MailOutbox outbox, MailLanguages languages, MailTemplates templates,
+                  DoorCodeLimits limits, TransactionTemplate transaction) {
+        this.limits = limits;
+        this.transaction = transaction;
         this.outbox = outbox;
         this.languages = languages;
         this.templates = templates;
@@ -126,7 +132,8 @@ public class SignInService {
         Instant now = clock.instant();
         var parsed = tokens.parse(token);
         if (parsed.isEmpty()) {
-            refuse(null, null, "WRONG_CODE", client, now);
+            // A token is signed (72 bits): guessing one is hopeless, so no limit here; the refusal is still counted.
+            refuse(null, Callers.current().map(Caller::personId).orElse(null), "WRONG_CODE", client, now);
             return SignInResult.refused(SignInOutcome.WRONG_CODE, null);
         }
         Occasion occasion = occasions.find(parsed.get().ref()).orElse(null);
@@ -175,30 +182,56 @@ public class SignInService {
         return agenda.values().stream().limit(limit).toList();
     }
 
-    /** The trainee types the 6-digit code shown at the door (for those who cannot scan). */
+    /**
+     * The trainee types the 6-digit code shown at the door (for those who cannot scan). A code can be guessed, so
+     * each person and address may get only a few wrong (see {@link DoorCodeLimits}); the try is counted before the
+     * code is looked at, outside the transaction, so that a rollback cannot undo the count and phones sharing a
+     * venue's address do not queue behind one another's count. Over the limit even the right code is refused.
+     */
     @PreAuthorize("isAuthenticated()")
-    @Transactional
     public SignInResult signInWithCode(String typed, ClientInfo client) {
         Caller caller = Callers.require();
-        Instant now = clock.instant();
         if (caller.personId() == null) {
             return SignInResult.refused(SignInOutcome.NO_PERSON, null);
         }
         String code = typed == null ? "" : typed.replaceAll("\\s", "");
-        List<Occasion> open = occasions.openFor(caller.personId(), now);
+        if (!code.matches("[0-9]{6}")) {
+            // Not a code at all: nothing to guess, and a slip of the finger should not cost a try.
+            return transaction.execute(tx -> checkCode(caller.personId(), code, client)).result();
+        }
+        DoorCodeLimits.Reservation tries = limits.reserve(caller.personId(), client);
+        if (!tries.allowed()) {
+            refuse(null, caller.personId(), tries.refusalReason(), client, clock.instant());
+            return SignInResult.tooManyTries(tries.retryAfter());
+        }
+        CodeCheck check = transaction.execute(tx -> checkCode(caller.personId(), code, client));
+        if (check.matched()) {
+            limits.matched(tries);
+        }
+        return check.result();
+    }
+
+    /** What a typed code came to, and whether it was a right code (whatever else kept the person from signing in). */
+    private record CodeCheck(SignInResult result, boolean matched) {
+    }
+
+    private CodeCheck checkCode(long personId, String code, ClientInfo client) {
+        Instant now = clock.instant();
+        List<Occasion> open = occasions.openFor(personId, now);
         for (Occasion occasion : open) {
             if (tokens.codeMatches(occasion.ref(), code, now)) {
-                return signIn(occasion, SignInMethod.CODE, client, now);
+                return new CodeCheck(signIn(occasion, SignInMethod.CODE, client, now), true);
             }
         }
         for (Occasion occasion : open) {
             if (tokens.codeWasRecent(occasion.ref(), code, now)) {
-                refuse(occasion.ref(), caller.personId(), "EXPIRED_CODE", client, now);
-                return SignInResult.refused(SignInOutcome.EXPIRED_CODE, occasion);
+                refuse(occasion.ref(), personId, "EXPIRED_CODE", client, now);
+                return new CodeCheck(SignInResult.refused(SignInOutcome.EXPIRED_CODE, occasion), false);
             }
         }
-        refuse(null, caller.personId(), "WRONG_CODE", client, now);
-        return SignInResult.refused(open.isEmpty() ? SignInOutcome.NOT_EXPECTED : SignInOutcome.WRONG_CODE, null);
+        refuse(null, personId, "WRONG_CODE", client, now);
+        return new CodeCheck(SignInResult.refused(open.isEmpty() ? SignInOutcome.NOT_EXPECTED : SignInOutcome.WRONG_CODE, null),
+                false);
     }
 
     private SignInResult signIn(Occasion occasion, SignInMethod method, ClientInfo client, Instant now) {
@@ -406,13 +439,30 @@ public class SignInService {
         return jdbc.sql("select name from person where id = :id").param("id", personId).query(String.class).optional().orElse("");
     }
 
+    /** How long the repeats of one refusal are counted in one row (see V034). */
+    static final java.time.Duration REFUSAL_BUCKET = java.time.Duration.ofMinutes(10);
+
+    /**
+     * Records a refused try for the checkers: repeats of the same refusal (occasion, person, reason, phone, address)
+     * within {@link #REFUSAL_BUCKET} add to one row. Only what the client cannot choose freely goes into the row, so
+     * a script cannot make a row per try: the phone only where it is the finding (a phone used for another person),
+     * not a cookie a script may send anew each time; an IPv6 address as its /64 network.
+     */
     private void refuse(OccasionRef ref, Long personId, String reason, ClientInfo client, Instant now) {
+        long bucketSeconds = REFUSAL_BUCKET.toSeconds();
+        Instant bucket = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), bucketSeconds) * bucketSeconds);
+        String device = "DEVICE_USED".equals(reason) ? cut(client.deviceId(), 64) : null;
         jdbc.sql("""
-                        insert into sign_in_refusal (occasion_kind, occasion_id, person_id, reason, device_id, remote_address, at)
-                        values (:kind, :id, :person, :reason, :device, :address, :at)""")
+                        insert into sign_in_refusal (occasion_kind, occasion_id, person_id, reason, device_id, remote_address,
+                                                     at, last_at, bucket, repeats)
+                        values (:kind, :id, :person, :reason, :device, :address, :at, :at, :bucket, 1)
+                        on conflict (occasion_kind, occasion_id, person_id, reason, device_id, remote_address, bucket)
+                        do update set repeats = sign_in_refusal.repeats + 1,
+                                      last_at = greatest(sign_in_refusal.last_at, excluded.last_at)""")
                 .param("kind", ref == null ? null : ref.kind()).param("id", ref == null ? null : ref.id())
-                .param("person", personId).param("reason", reason).param("device", cut(client.deviceId(), 64))
-                .param("address", cut(client.address(), 64)).param("at", Timestamp.from(now))
+                .param("person", personId).param("reason", reason).param("device", device)
+                .param("address", cut(client.network(), 64)).param("at", Timestamp.from(now))
+                .param("bucket", Timestamp.from(bucket))
                 .update();
     }
 

@@ -462,7 +462,7 @@ public final class SignInBench {
             var r = jdbc.sql("""
                             select count(*) as n, count(distinct person_id) as people, count(distinct device_id) as devices,
                                    count(*) filter (where status = 'PRESENT') as present,
-                                   (select count(*) from sign_in_refusal f where f.occasion_kind = 'SESSION' and f.occasion_id = :id) as refused
+                                   (select coalesce(sum(f.repeats), 0) from sign_in_refusal f where f.occasion_kind = 'SESSION' and f.occasion_id = :id) as refused
                             from sign_in where occasion_kind = 'SESSION' and occasion_id = :id""")
                     .param("id", session).query((rs, n) -> new long[]{rs.getLong("n"), rs.getLong("people"),
                             rs.getLong("devices"), rs.getLong("present"), rs.getLong("refused")}).single();

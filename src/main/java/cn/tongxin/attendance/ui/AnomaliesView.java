@@ -14,7 +14,10 @@ import jakarta.annotation.security.RolesAllowed;
 
 import java.time.Duration;
 
-/** For checkers: phones used by several people, expired codes tried, bursts from one address (last 30 days). */
+/**
+ * For checkers: phones used by several people, expired codes tried, bursts from one address, people and addresses
+ * stopped for too many wrong door codes (last 30 days).
+ */
 @Route("attendance/anomalies")
 @Menu(title = "nav.anomalies", order = 60, icon = "vaadin:warning")
 @RolesAllowed({Roles.ADMIN, Roles.CHECKER})

@@ -83,7 +83,7 @@ class ScanView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
             String key = r.outcome() == cn.tongxin.attendance.SignInOutcome.SIGNED_IN ? "attendance.scan.done" : "attendance.scan.already";
             result.add(outcomeBox(true, getTranslation(key, Formats.time(r.at()), status)));
         } else {
-            result.add(outcomeBox(false, getTranslation(r.outcome().messageKey())));
+            result.add(outcomeBox(false, getTranslation(r.messageKey(), r.messageArgs())));
         }
     }
 

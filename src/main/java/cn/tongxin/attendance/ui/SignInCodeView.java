@@ -45,7 +45,7 @@ class SignInCodeView extends VerticalLayout implements HasDynamicTitle {
                         r.outcome() == cn.tongxin.attendance.SignInOutcome.SIGNED_IN ? "attendance.scan.done" : "attendance.scan.already",
                         Formats.time(r.at()), getTranslation("attendance.status." + r.status()))));
             } else {
-                result.add(ScanView.outcomeBox(false, getTranslation(r.outcome().messageKey())));
+                result.add(ScanView.outcomeBox(false, getTranslation(r.messageKey(), r.messageArgs())));
             }
         });
         submit.setId("submit-code");
