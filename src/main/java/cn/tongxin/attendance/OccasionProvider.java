@@ -33,6 +33,11 @@ public interface OccasionProvider {
      */
     String ownersQuery();
 
+    /** The portal's page that shows each of these occasions (e.g. its class), as a route, for links from lists. */
+    default Map<Long, String> pagesOf(Collection<Long> ids) {
+        return Map.of();
+    }
+
     /** Whether this person is expected (enrolled, invited) at the occasion. */
     boolean expects(long occasionId, long personId);
 

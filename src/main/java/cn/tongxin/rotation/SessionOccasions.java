@@ -60,6 +60,17 @@ class SessionOccasions implements OccasionProvider {
                 + " join unit u on u.id = c.unit_id";
     }
 
+    /** A session is shown on its class's page. */
+    @Override
+    public Map<Long, String> pagesOf(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select id, class_id from rotation_session where id in (:ids)").param("ids", ids)
+                .query((rs, n) -> Map.entry(rs.getLong(1), "rotation/class/" + rs.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     @Override
     public Optional<Occasion> find(long id) {
         return jdbc.sql(SELECT + " where s.id = :id").param("id", id).query(SessionOccasions::occasion).optional();

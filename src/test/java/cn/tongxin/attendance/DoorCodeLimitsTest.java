@@ -158,7 +158,7 @@ class DoorCodeLimitsTest {
 
         users.signIn("checker");
         assertThat(anomalies.recent(Duration.ofDays(1)))
-                .filteredOn(a -> a.kind() == Anomaly.Kind.TOO_MANY_TRIES_ADDRESS && a.detail().equals(address))
+                .filteredOn(a -> a.kind() == Anomaly.Kind.TOO_MANY_TRIES_ADDRESS && a.where().equals(address))
                 .singleElement()
                 .satisfies(a -> assertThat(a.count()).isEqualTo(DoorCodeLimits.ADDRESS.tries() + 1));
     }
@@ -224,7 +224,8 @@ class DoorCodeLimitsTest {
         Instant stopped = clock.instant();
         users.signIn("checker");
         assertThat(anomalies.recent(Duration.ofDays(1)))
-                .filteredOn(a -> a.kind() == Anomaly.Kind.TOO_MANY_TRIES_PERSON && a.detail().equals("学员" + person))
+                .filteredOn(a -> a.kind() == Anomaly.Kind.TOO_MANY_TRIES_PERSON
+                        && a.people().stream().anyMatch(p -> p.name().equals("学员" + person)))
                 .singleElement()
                 .satisfies(a -> {
                     assertThat(a.count()).isEqualTo(DoorCodeLimits.PERSON.tries() + 1);

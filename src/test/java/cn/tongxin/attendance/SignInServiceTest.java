@@ -9,6 +9,7 @@ import cn.tongxin.people.AccountService;
 import cn.tongxin.people.PersonQuery;
 import cn.tongxin.people.PersonService;
 import cn.tongxin.security.Callers;
+import cn.tongxin.security.Roles;
 import cn.tongxin.security.SystemCaller;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +49,7 @@ class SignInServiceTest {
     @Autowired ClosingJob closingJob;
     @Autowired PersonService people;
     @Autowired AccountService accounts;
+    @Autowired AnomalyService anomalies;
 
     long traineePersonId;
     long lecturerPersonId;
@@ -196,6 +198,33 @@ class SignInServiceTest {
         long refusals = jdbc.sql("select sum(repeats) from sign_in_refusal where reason = 'DEVICE_USED' and occasion_id = :id")
                 .param("id", occasion.ref().id()).query(Long.class).single();
         assertThat(refusals).isEqualTo(1);
+    }
+
+    @Test
+    void a_shared_phone_is_shown_to_the_checkers_of_the_occasions_unit_with_the_session_and_the_people_and_not_to_another_city() {
+        clock.set(OPENS.plusSeconds(30));
+        users.signIn("trainee");
+        signIn.signInWithToken(doorToken(), phone("shared-" + occasion.ref().id()));
+        users.signIn("lecturer");
+        signIn.signInWithToken(doorToken(), phone("shared-" + occasion.ref().id()));
+        List<String> names = jdbc.sql("select name from person where id in (:a, :b)").param("a", traineePersonId)
+                .param("b", lecturerPersonId).query(String.class).list();
+
+        users.signIn("checker");
+        Anomaly shared = anomalies.recent(Duration.ofDays(3650)).stream()
+                .filter(a -> a.kind() == Anomaly.Kind.SHARED_DEVICE && a.occasion() != null && a.occasion().ref().equals(occasion.ref()))
+                .findFirst().orElseThrow();
+        assertThat(shared.occasion().title()).isEqualTo("第一课：学习全会精神");
+        assertThat(shared.people()).extracting(Anomaly.Someone::name).containsExactlyInAnyOrderElementsOf(names);
+        assertThat(shared.where()).as("no raw device id").startsWith("…").hasSize(5);
+        assertThat(shared.count()).isEqualTo(2);
+
+        String cityChecker = "qzcheck" + occasion.ref().id();
+        SystemCaller.runAsSystem(() -> accounts.create(cityChecker, "青州督查", jdbc.sql("select id from unit where name = '青州市委统战部'")
+                .query(Long.class).single(), null, Set.of(Roles.CHECKER), "Qz-checker-" + java.util.UUID.randomUUID()));
+        users.signIn(cityChecker);
+        assertThat(anomalies.recent(Duration.ofDays(3650))).extracting(a -> a.occasion() == null ? null : a.occasion().ref())
+                .doesNotContain(occasion.ref());
     }
 
     @Test
