@@ -28,6 +28,9 @@ class AuditEvent {
     private String detail;
     @Column(name = "remote_address")
     private String remoteAddress;
+    /** More than one for the rows that count failed sign-ins (AuditService#countFailedLogin). */
+    @Column(updatable = false)
+    private int occurrences = 1;
 
     protected AuditEvent() {
     }
@@ -49,6 +52,6 @@ class AuditEvent {
     }
 
     AuditEntry toEntry() {
-        return new AuditEntry(id, at, actor, action, targetType, targetId, targetLabel, detail, remoteAddress);
+        return new AuditEntry(id, at, actor, action, targetType, targetId, targetLabel, detail, remoteAddress, occurrences);
     }
 }

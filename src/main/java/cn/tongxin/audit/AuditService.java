@@ -4,6 +4,7 @@ import cn.tongxin.base.Page;
 import cn.tongxin.security.Roles;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -12,7 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -35,11 +38,18 @@ public class AuditService {
     public static final String LOGIN_FAILED = "LOGIN_FAILED";
     public static final String ACCOUNT = "ACCOUNT";
 
+    /** Failed sign-ins are counted per this long (docs/design-decisions/010-login-and-sessions.md). */
+    static final Duration FAILED_LOGIN_BUCKET = Duration.ofHours(1);
+    /** No username is longer; a longer typed name is cut, so that an anonymous caller writes little. */
+    static final int TYPED_NAME_MAX = 50;
+
     private final AuditRepository repository;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    AuditService(AuditRepository repository, Clock clock) {
+    AuditService(AuditRepository repository, JdbcClient jdbc, Clock clock) {
         this.repository = repository;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -54,6 +64,36 @@ public class AuditService {
     public void recordAs(String actor, String action, String targetType, Long targetId, String targetLabel, String detail) {
         repository.save(new AuditEvent(clock.instant(), Objects.requireNonNullElse(actor, "system"), action,
                 targetType, targetId, targetLabel, detail, remoteAddress()));
+    }
+
+    /**
+     * A failed sign-in, which anyone can cause: instead of a row per try, one row per (name typed, address, reason,
+     * hour) counts them, in one statement (parallel tries all count). The name is cut to {@value #TYPED_NAME_MAX}
+     * characters; pass null when the try was refused unchecked (too many tries), so that those, whatever names they
+     * carry, add up to one row per address and hour. Never pass the password.
+     */
+    public void countFailedLogin(String typedName, String reason, String remoteAddress) {
+        Instant now = clock.instant();
+        long bucket = FAILED_LOGIN_BUCKET.toMillis();
+        String name = typedName == null ? null : cut(typedName.trim(), TYPED_NAME_MAX);
+        jdbc.sql("""
+                        insert into audit_event (at, actor, action, target_type, target_label, detail, remote_address,
+                                                 occurrences, bucket)
+                        values (:at, :actor, :action, 'ACCOUNT', :label, :detail, :address, 1, :bucket)
+                        on conflict (bucket, action, actor, remote_address, detail) where bucket is not null
+                        do update set occurrences = audit_event.occurrences + 1, at = excluded.at""")
+                .param("at", Timestamp.from(now))
+                .param("actor", name == null ? "anonymous" : name)
+                .param("action", LOGIN_FAILED)
+                .param("label", name)
+                .param("detail", cut(reason, 200))
+                .param("address", cut(remoteAddress == null ? remoteAddress() : remoteAddress, 64))
+                .param("bucket", Timestamp.from(Instant.ofEpochMilli(now.toEpochMilli() / bucket * bucket)))
+                .update();
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     @PreAuthorize("hasRole('" + Roles.ADMIN + "')")

@@ -1,14 +1,26 @@
 package cn.tongxin.audit;
 
+import cn.tongxin.security.LoginRefusedException;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Writes every sign-in (form or remembered) and every refused sign-in to the audit log. */
+/**
+ * Writes every sign-in (form or remembered) to the audit log, and counts the refused ones: anyone can cause those,
+ * so they are aggregated ({@link AuditService#countFailedLogin}) rather than written one row per try.
+ */
 @Component
 class LoginAuditor {
+
+    /** The reasons, as the log shows them. */
+    static final String WRONG = "wrong username or password";
+    static final String TOO_MANY = "too many tries, not checked";
+    static final String DISABLED = "account disabled";
 
     private final AuditService audit;
 
@@ -24,7 +36,16 @@ class LoginAuditor {
 
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
-        audit.recordAs(String.valueOf(event.getAuthentication().getName()), AuditService.LOGIN_FAILED, "ACCOUNT", null,
-                String.valueOf(event.getAuthentication().getName()), event.getException().getClass().getSimpleName());
+        AuthenticationException failure = event.getException();
+        String reason = switch (failure) {
+            case BadCredentialsException ignored -> WRONG;
+            case DisabledException ignored -> DISABLED;
+            case LoginRefusedException ignored -> TOO_MANY;
+            default -> failure.getClass().getSimpleName();
+        };
+        String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails web
+                ? web.getRemoteAddress() : null;
+        // Refused tries name whatever the caller likes: they add up per address, without the name.
+        audit.countFailedLogin(TOO_MANY.equals(reason) ? null : event.getAuthentication().getName(), reason, address);
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoDataLoader implements ApplicationRunner {
 
     /** The password of every demo account (written in the README). */
-    static final String DEMO_PASSWORD = "Tongxin2026";
+    static final String DEMO_PASSWORD = "Tongxin@2026";
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
     private final DemoData demo;

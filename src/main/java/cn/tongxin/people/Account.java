@@ -14,7 +14,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -38,12 +37,12 @@ class Account {
     @Column(name = "unit_id")
     private Long unitId;
     private boolean enabled = true;
-    @Column(name = "failed_attempts")
-    private int failedAttempts;
-    @Column(name = "last_failed_at")
-    private Instant lastFailedAt;
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
+    /** Part of every remember-me signature; raised only by {@link AccountRepository#revokeRememberedLogins}. */
+    @Column(name = "token_version", insertable = false, updatable = false)
+    private int tokenVersion;
+    /** The password is one someone else knows (issued by the portal): its owner must choose a new one first. */
+    @Column(name = "must_change_password")
+    private boolean mustChangePassword;
     /** The language the person reads the portal in (see {@link AccountService#rememberMyLanguage}); their mails use it. */
     @Column(updatable = false) // written only by rememberMyLanguage, so an administrator's edit cannot undo a switch
     private String language = "zh-CN";
@@ -57,9 +56,11 @@ class Account {
     protected Account() {
     }
 
-    Account(String username, String passwordHash, String displayName, Long personId, Long unitId, Set<String> roles) {
+    Account(String username, String passwordHash, boolean oneTimePassword, String displayName, Long personId,
+            Long unitId, Set<String> roles) {
         this.username = username;
         this.passwordHash = passwordHash;
+        this.mustChangePassword = oneTimePassword;
         this.displayName = displayName;
         this.personId = personId;
         this.unitId = unitId;
@@ -70,10 +71,16 @@ class Account {
         return Translations.supported(language);
     }
 
+    /** A password the owner chose. */
     void changePassword(String newHash) {
         this.passwordHash = newHash;
-        this.failedAttempts = 0;
-        this.lockedUntil = null;
+        this.mustChangePassword = false;
+    }
+
+    /** A password the portal issued (shown to an administrator, printed): good for the first login only. */
+    void issueOneTimePassword(String newHash) {
+        this.passwordHash = newHash;
+        this.mustChangePassword = true;
     }
 
     void setEnabled(boolean enabled) {
@@ -83,11 +90,6 @@ class Account {
     void setRoles(Set<String> roles) {
         this.roles.clear();
         this.roles.addAll(roles);
-    }
-
-    void unlock() {
-        this.failedAttempts = 0;
-        this.lockedUntil = null;
     }
 
     Long getId() {
@@ -118,16 +120,12 @@ class Account {
         return enabled;
     }
 
-    int getFailedAttempts() {
-        return failedAttempts;
+    int getTokenVersion() {
+        return tokenVersion;
     }
 
-    Instant getLastFailedAt() {
-        return lastFailedAt;
-    }
-
-    Instant getLockedUntil() {
-        return lockedUntil;
+    boolean mustChangePassword() {
+        return mustChangePassword;
     }
 
     Set<String> getRoles() {

@@ -9,7 +9,7 @@ import cn.tongxin.notification.MailTemplates;
 import cn.tongxin.security.AccountDirectory;
 import cn.tongxin.security.Caller;
 import cn.tongxin.security.Callers;
-import cn.tongxin.security.LoginThrottle;
+import cn.tongxin.security.PasswordPolicy;
 import cn.tongxin.security.Roles;
 import cn.tongxin.security.SessionTerminator;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -21,7 +21,6 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -38,7 +37,11 @@ import java.util.stream.Collectors;
 public class AccountService implements AccountDirectory {
 
     private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
-    public static final int PASSWORD_MIN = 8;
+    /** Issued passwords: 12 of 55 characters (69 bits), so they meet the policy like any other. */
+    private static final int ISSUED_PASSWORD_LENGTH = PasswordPolicy.MIN;
+    /** Bulk usernames: no 0/o, 1/l/i, so that they can be read off a printed sheet and typed on a phone. */
+    private static final String USERNAME_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz";
+    private static final int USERNAME_RANDOM_LENGTH = 8;
 
     private final AccountRepository accounts;
     private final PersonRepository persons;
@@ -49,11 +52,12 @@ public class AccountService implements AccountDirectory {
     private final JdbcClient jdbc;
     private final MailOutbox mail;
     private final MailTemplates templates;
+    private final PasswordPolicy policy;
     private final SecureRandom random = new SecureRandom();
 
     AccountService(AccountRepository accounts, PersonRepository persons, UnitService units, PasswordEncoder encoder,
                    SessionTerminator sessions, AuditService audit, JdbcClient jdbc, MailOutbox mail,
-                   MailTemplates templates) {
+                   MailTemplates templates, PasswordPolicy policy) {
         this.accounts = accounts;
         this.persons = persons;
         this.units = units;
@@ -63,6 +67,7 @@ public class AccountService implements AccountDirectory {
         this.jdbc = jdbc;
         this.mail = mail;
         this.templates = templates;
+        this.policy = policy;
     }
 
     // --- sign-in (AccountDirectory) ---
@@ -70,25 +75,37 @@ public class AccountService implements AccountDirectory {
     @Override
     @Transactional(readOnly = true)
     public Optional<Credentials> findCredentials(String username) {
-        return accounts.findByUsername(username).map(a -> {
-            UnitRef unit = units.ref(a.getUnitId());
-            Caller caller = new Caller(a.getId(), a.getUsername(), a.getDisplayName(), a.getPersonId(), unit.id(),
-                    unit.path(), unit.name(), Set.copyOf(a.getRoles()));
-            return new Credentials(caller, a.getPasswordHash(), a.isEnabled(), a.getFailedAttempts(),
-                    a.getLastFailedAt(), a.getLockedUntil());
-        });
+        return accounts.findByUsername(username).map(this::credentials);
     }
 
     @Override
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordFailedLogin(String username, Instant at) {
-        accounts.recordFailure(username, at, LoginThrottle.LOCK_AFTER, at.plus(LoginThrottle.LOCK_FOR));
+    @Transactional(readOnly = true)
+    public Optional<Credentials> findCredentials(long accountId) {
+        return accounts.findById(accountId).map(this::credentials);
+    }
+
+    private Credentials credentials(Account a) {
+        UnitRef unit = units.ref(a.getUnitId());
+        Caller caller = new Caller(a.getId(), a.getUsername(), a.getDisplayName(), a.getPersonId(), unit.id(),
+                unit.path(), unit.name(), Set.copyOf(a.getRoles()));
+        return new Credentials(caller, a.getPasswordHash(), a.isEnabled(), a.getTokenVersion());
     }
 
     @Override
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordSuccessfulLogin(String username) {
-        accounts.recordSuccess(username);
+    @Transactional
+    public void revokeRememberedLogins(long accountId) {
+        accounts.revokeRememberedLogins(accountId);
+    }
+
+    /**
+     * Whether the caller still signs in with a password the portal issued (bulk creation, a reset). The views send
+     * such a caller to the change-password page before anything else (PasswordChangeGate); the services refuse
+     * nothing on this account, as the person proved they hold its password.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public boolean mustChangeMyPassword() {
+        return accounts.findById(Callers.require().accountId()).map(Account::mustChangePassword).orElse(false);
     }
 
     /**
@@ -114,7 +131,7 @@ public class AccountService implements AccountDirectory {
         long total = jdbc.sql("select count(*) from account a where a.username ilike :t or a.display_name like :t")
                 .param("t", like).query(Long.class).single();
         List<AccountRow> rows = jdbc.sql("""
-                        select a.id, a.username, a.display_name, u.name as unit_name, a.enabled, a.locked_until, a.person_id,
+                        select a.id, a.username, a.display_name, u.name as unit_name, a.enabled, a.must_change_password, a.person_id,
                                (select string_agg(r.role, ',') from account_role r where r.account_id = a.id) as roles
                         from account a join unit u on u.id = a.unit_id
                         where a.username ilike :t or a.display_name like :t
@@ -123,29 +140,30 @@ public class AccountService implements AccountDirectory {
                 .query((rs, n) -> new AccountRow(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                         rs.getString("unit_name"),
                         rs.getString("roles") == null ? Set.of() : Set.of(rs.getString("roles").split(",")),
-                        rs.getBoolean("enabled"),
-                        rs.getTimestamp("locked_until") == null ? null : rs.getTimestamp("locked_until").toInstant(),
-                        (Long) rs.getObject("person_id")))
+                        rs.getBoolean("enabled"), rs.getBoolean("must_change_password"), (Long) rs.getObject("person_id")))
                 .list();
         return new Page<>(rows, total);
     }
 
-    /** One account, e.g. for an organizer or checker of a unit. Returns its one-time password. */
+    /** One account, e.g. for an organizer or checker of a unit. Returns its one-time password (to be changed at first login). */
     @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     @Transactional
     public IssuedCredential create(String username, String displayName, long unitId, Long personId, Set<String> roles) {
         return create(username, displayName, unitId, personId, roles, null);
     }
 
-    /** As above with a chosen first password (at least {@value #PASSWORD_MIN} characters); null makes one up. */
+    /**
+     * As above with a chosen password (the demo data's), which must meet the {@link PasswordPolicy} and need not be
+     * changed; null issues a one-time password.
+     */
     @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     @Transactional
     public IssuedCredential create(String username, String displayName, long unitId, Long personId, Set<String> roles,
                                    String initialPassword) {
-        if (initialPassword != null && initialPassword.length() < PASSWORD_MIN) {
-            throw new DomainException("account.error.password-short", PASSWORD_MIN);
-        }
         String name = username == null ? "" : username.trim();
+        if (initialPassword != null) {
+            policy.check(initialPassword, name, displayName);
+        }
         if (!name.matches("[A-Za-z0-9_.@-]{3,50}")) {
             throw new DomainException("account.error.username");
         }
@@ -160,8 +178,8 @@ public class AccountService implements AccountDirectory {
         }
         String password = initialPassword == null ? newPassword() : initialPassword;
         try {
-            Account account = accounts.saveAndFlush(new Account(name, encoder.encode(password), displayName.trim(),
-                    personId, unitId, roles));
+            Account account = accounts.saveAndFlush(new Account(name, encoder.encode(password), initialPassword == null,
+                    displayName.trim(), personId, unitId, roles));
             audit.record(AuditService.ACCOUNT, "ACCOUNT", account.getId(), name, "created " + roles);
             if (personId != null) {
                 persons.findById(personId).ifPresent(p -> mailAccountCreated(p, account));
@@ -173,8 +191,9 @@ public class AccountService implements AccountDirectory {
     }
 
     /**
-     * Trainee accounts for many people at once; people who already have one are skipped.
-     * The username is the mobile number when there is one, else 'tx' and the record number.
+     * Trainee accounts for many people at once; people who already have one are skipped. Usernames are random
+     * ('tx' and eight readable characters), not the mobile number: a username travels in mails, on printed sheets
+     * and in the audit log, and must not be personal data nor tell an attacker whose account it is.
      */
     @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     @Transactional
@@ -186,10 +205,11 @@ public class AccountService implements AccountDirectory {
         Map<Long, String> passwords = people.stream().collect(Collectors.toMap(Person::getId, p -> newPassword()));
         Map<Long, String> hashes = people.parallelStream().collect(Collectors.toConcurrentMap(Person::getId,
                 p -> encoder.encode(passwords.get(p.getId()))));
+        var usernames = newUsernames(people.size()).iterator();
         for (Person p : people) {
-            String username = p.getPhone() != null && accounts.findByUsername(p.getPhone()).isEmpty()
-                    ? p.getPhone() : "tx" + p.getId();
-            Account account = accounts.save(new Account(username, hashes.get(p.getId()), p.getName(), p.getId(), p.getUnitId(), roles));
+            String username = usernames.next();
+            Account account = accounts.save(new Account(username, hashes.get(p.getId()), true, p.getName(), p.getId(),
+                    p.getUnitId(), roles));
             mailAccountCreated(p, account);
             issued.add(new IssuedCredential(p.getName(), username, passwords.get(p.getId())));
         }
@@ -203,8 +223,9 @@ public class AccountService implements AccountDirectory {
     public IssuedCredential resetPassword(long accountId) {
         Account account = accounts.findById(accountId).orElseThrow(() -> new DomainException("account.error.not-found"));
         String password = newPassword();
-        account.changePassword(encoder.encode(password));
+        account.issueOneTimePassword(encoder.encode(password));
         audit.record(AuditService.ACCOUNT, "ACCOUNT", accountId, account.getUsername(), "password reset");
+        accounts.revokeRememberedLogins(accountId);
         sessions.endSessionsOf(accountId, account.getUsername());
         if (account.getPersonId() != null) {
             persons.findById(account.getPersonId()).map(Person::getEmail).ifPresent(email -> mail.enqueue(
@@ -225,7 +246,7 @@ public class AccountService implements AccountDirectory {
         }
     }
 
-    /** Disabling ends the account's open sessions and remembered logins at once. */
+    /** Disabling ends the account's open sessions and remembered logins (on every device) at once. */
     @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     @Transactional
     public void setEnabled(long accountId, boolean enabled) {
@@ -236,36 +257,56 @@ public class AccountService implements AccountDirectory {
         account.setEnabled(enabled);
         audit.record(AuditService.ACCOUNT, "ACCOUNT", accountId, account.getUsername(), enabled ? "enabled" : "disabled");
         if (!enabled) {
+            accounts.revokeRememberedLogins(accountId);
             sessions.endSessionsOf(accountId, account.getUsername());
         }
     }
 
-    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
-    @Transactional
-    public void unlock(long accountId) {
-        Account account = accounts.findById(accountId).orElseThrow(() -> new DomainException("account.error.not-found"));
-        account.unlock();
-        audit.record(AuditService.ACCOUNT, "ACCOUNT", accountId, account.getUsername(), "unlocked");
-    }
-
+    /**
+     * The caller sets a new password of their choice (which ends a one-time one). Every remembered login of the
+     * account ends, on all devices: the view then signs this browser out, to sign in again with the new password.
+     */
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public void changeOwnPassword(String current, String next) {
         Account account = accounts.findById(Callers.require().accountId()).orElseThrow();
-        if (!encoder.matches(current, account.getPasswordHash())) {
+        if (current == null || !encoder.matches(current, account.getPasswordHash())) {
             throw new DomainException("account.error.wrong-password");
         }
-        if (next == null || next.length() < PASSWORD_MIN) {
-            throw new DomainException("account.error.password-short", PASSWORD_MIN);
+        policy.check(next, account.getUsername(), account.getDisplayName());
+        if (next.equals(current)) {
+            throw new DomainException("account.error.password-same");
         }
         account.changePassword(encoder.encode(next));
+        accounts.revokeRememberedLogins(account.getId());
         audit.record(AuditService.ACCOUNT, "ACCOUNT", account.getId(), account.getUsername(), "password changed");
     }
 
     private String newPassword() {
-        char[] chars = new char[10];
+        return randomText(PASSWORD_ALPHABET, ISSUED_PASSWORD_LENGTH);
+    }
+
+    /** Fresh random usernames, none taken (31^8 ≈ 8.5·10^11 of them: a clash is rare, and then drawn again). */
+    private List<String> newUsernames(int count) {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        while (names.size() < count) {
+            Set<String> drawn = new HashSet<>();
+            while (drawn.size() < count - names.size()) {
+                String name = "tx" + randomText(USERNAME_ALPHABET, USERNAME_RANDOM_LENGTH);
+                if (!names.contains(name)) {
+                    drawn.add(name);
+                }
+            }
+            accounts.findTakenUsernames(drawn).forEach(taken -> drawn.remove(taken.toLowerCase(Locale.ROOT)));
+            names.addAll(drawn);
+        }
+        return List.copyOf(names);
+    }
+
+    private String randomText(String alphabet, int length) {
+        char[] chars = new char[length];
         for (int i = 0; i < chars.length; i++) {
-            chars[i] = PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length()));
+            chars[i] = alphabet.charAt(random.nextInt(alphabet.length()));
         }
         return new String(chars);
     }

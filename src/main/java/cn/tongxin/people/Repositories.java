@@ -41,16 +41,11 @@ interface AccountRepository extends JpaRepository<Account, Long> {
     @Query("select a.personId from Account a where a.personId in :personIds")
     List<Long> findPersonIdsWithAccount(java.util.Collection<Long> personIds);
 
-    /** One statement, so that concurrent failures are all counted. */
+    /** One statement, so that parallel revocations (a logout on two devices) both count. */
     @Modifying
-    @Query(value = """
-            update account set failed_attempts = case when failed_attempts + 1 >= :lockAfter then 0 else failed_attempts + 1 end,
-                               last_failed_at = :at,
-                               locked_until = case when failed_attempts + 1 >= :lockAfter then :lockUntil else locked_until end
-            where lower(username) = lower(:username)""", nativeQuery = true)
-    int recordFailure(String username, Instant at, int lockAfter, Instant lockUntil);
+    @Query(value = "update account set token_version = token_version + 1 where id = :accountId", nativeQuery = true)
+    int revokeRememberedLogins(long accountId);
 
-    @Modifying
-    @Query(value = "update account set failed_attempts = 0, last_failed_at = null, locked_until = null where lower(username) = lower(:username) and (failed_attempts > 0 or locked_until is not null)", nativeQuery = true)
-    int recordSuccess(String username);
+    @Query("select a.username from Account a where lower(a.username) in :usernames")
+    List<String> findTakenUsernames(java.util.Collection<String> usernames);
 }

@@ -1,6 +1,5 @@
 package cn.tongxin.security;
 
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,13 +11,17 @@ public interface AccountDirectory {
 
     Optional<Credentials> findCredentials(String username);
 
-    /** Counts a failed password and returns the account's new lock state. */
-    void recordFailedLogin(String username, Instant at);
+    /** For remembered logins, whose cookie names the account by its id (no username, no personal data). */
+    Optional<Credentials> findCredentials(long accountId);
 
-    void recordSuccessfulLogin(String username);
+    /** Ends every remembered login of the account (all its devices): the next cookie check fails. */
+    void revokeRememberedLogins(long accountId);
 
-    record Credentials(Caller caller, String passwordHash, boolean enabled, int failedAttempts,
-                       Instant lastFailedAt, Instant lockedUntil) {
+    /**
+     * @param rememberMeVersion part of the remember-me signature; it goes up on logout, password change, reset and
+     *                          disabling, which ends every remembered login of the account
+     */
+    record Credentials(Caller caller, String passwordHash, boolean enabled, int rememberMeVersion) {
         public Credentials {
             Set.copyOf(caller.roles());
         }

@@ -1,8 +1,8 @@
 package cn.tongxin.security;
 
 import cn.tongxin.security.ui.LoginView;
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +13,8 @@ import org.springframework.security.authentication.DefaultAuthenticationEventPub
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.RememberMeAuthenticationProvider;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -23,11 +25,16 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.RememberMeServices;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 @Configuration
 @EnableWebSecurity
@@ -39,45 +46,84 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
-                                            UserDetailsService userDetails, SessionRegistry sessions,
+                                            SessionRegistry sessions, RememberMeServices rememberMe,
+                                            RequestUtil vaadinRequests,
                                             @Value("${tongxin.security.remember-me-key}") String rememberMeKey) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/webjars/**", "/images/**", "/styles.css", "/public/**").permitAll());
         http.authenticationManager(authenticationManager);
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"));
+        // Vaadin would exempt POST /login from CSRF (login CSRF: a hostile page could sign a phone into the
+        // attacker's account). The login form sends the token from the page's _csrf meta tags, so require it;
+        // Vaadin's own requests keep their own protection (the UIDL security key) and stay exempt.
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout")
+                .enableCsrfConfiguration(false));
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest)
+                .withObjectPostProcessor(new ObjectPostProcessor<CsrfFilter>() {
+                    @Override
+                    public <O extends CsrfFilter> O postProcess(O filter) {
+                        filter.setAccessDeniedHandler(staleLoginPage());
+                        return filter;
+                    }
+                }));
         http.formLogin(form -> form.failureHandler(failureHandler()));
-        // A signed cookie rather than rotating database tokens: a phone opening the portal fires several
-        // requests at once, and rotating tokens would see that as cookie theft and drop the login.
-        // The signature covers the password hash, so a password reset ends it; a disabled account is refused.
-        http.rememberMe(remember -> remember
-                .key(rememberMeKey)
-                .userDetailsService(userDetails)
-                .alwaysRemember(true)
-                .tokenValiditySeconds((int) REMEMBER_ME_FOR.toSeconds()));
+        http.rememberMe(remember -> remember.key(rememberMeKey).rememberMeServices(rememberMe));
         http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login"));
         return http.build();
     }
 
-    /** Sends the login page the reason, so it can say "wait 8 seconds" or "locked for 15 minutes". */
+    /**
+     * A signed cookie rather than rotating database tokens: a phone opening the portal fires several requests at
+     * once, and rotating tokens would see that as cookie theft and drop the login. The account's token version in
+     * the signature lets logout, a password change and disabling end it everywhere.
+     */
+    @Bean
+    RememberMeServices rememberMeServices(UserDetailsService userDetails, AccountDirectory accounts, Clock clock,
+                                          @Value("${tongxin.security.remember-me-key}") String rememberMeKey,
+                                          @Value("${tongxin.security.secure-cookies:false}") boolean alwaysSecure) {
+        var services = new PortalRememberMeServices(rememberMeKey, userDetails, accounts, clock);
+        services.setAlwaysRemember(true);
+        services.setTokenValiditySeconds((int) REMEMBER_ME_FOR.toSeconds());
+        if (alwaysSecure) {
+            services.setUseSecureCookie(true); // otherwise Secure whenever the request came over HTTPS
+        }
+        services.setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
+        return services;
+    }
+
+    /**
+     * Every refused sign-in gets the same answer, whether the name exists, the password was wrong or there were too
+     * many tries: telling them apart would tell an attacker which accounts exist. Only a right password on a
+     * disabled account is told so.
+     */
     private static AuthenticationFailureHandler failureHandler() {
         return (request, response, exception) -> {
-            String query = switch (exception) {
-                case LoginRefusedException refused -> (refused.locked() ? "error=locked" : "error=wait")
-                        + "&seconds=" + Math.max(1, refused.waitFor().toSeconds());
-                case DisabledException ignored -> "error=disabled";
-                default -> "error=bad";
-            };
-            response.setStatus(HttpServletResponse.SC_FOUND);
-            response.sendRedirect(request.getContextPath() + "/login?" + query);
+            String error = exception instanceof DisabledException ? "disabled" : "bad";
+            response.sendRedirect(request.getContextPath() + "/login?error=" + error);
+        };
+    }
+
+    /**
+     * A login form without a valid CSRF token: most likely a page left open until its session ended, so ask
+     * the person to try again rather than show an error page. Any other refused token gets 403.
+     */
+    private static AccessDeniedHandler staleLoginPage() {
+        AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
+        return (request, response, exception) -> {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if ("/login".equals(path) && "POST".equals(request.getMethod())) {
+                response.sendRedirect(request.getContextPath() + "/login?error=expired");
+            } else {
+                forbidden.handle(request, response, exception);
+            }
         };
     }
 
     /** The only way to check a password: throttled, counted, and the same for every login path. */
     @Bean
-    AuthenticationManager authenticationManager(AccountDirectory accounts, PasswordEncoder encoder, Clock clock,
+    AuthenticationManager authenticationManager(AccountDirectory accounts, PasswordEncoder encoder, LoginLimits limits,
                                                 AuthenticationEventPublisher events,
                                                 @Value("${tongxin.security.remember-me-key}") String rememberMeKey) {
-        ProviderManager manager = new ProviderManager(new PortalAuthenticationProvider(accounts, encoder, clock),
+        ProviderManager manager = new ProviderManager(new PortalAuthenticationProvider(accounts, encoder, limits),
                 new RememberMeAuthenticationProvider(rememberMeKey));
         manager.setAuthenticationEventPublisher(events);
         return manager;
@@ -85,7 +131,10 @@ class SecurityConfig {
 
     @Bean
     AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
-        return new DefaultAuthenticationEventPublisher(publisher);
+        var events = new DefaultAuthenticationEventPublisher(publisher);
+        // Tries refused unchecked are counted in the audit log too (LoginAuditor tells them by the exception).
+        events.setAdditionalExceptionMappings(Map.of(LoginRefusedException.class, AuthenticationFailureBadCredentialsEvent.class));
+        return events;
     }
 
     @Bean
@@ -93,12 +142,11 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** Used by remember-me: it re-reads the account, so a disabled one is not let back in. */
+    /** Accounts as Spring sees them (tests sign in with it); nothing locks an account but disabling it. */
     @Bean
-    UserDetailsService userDetailsService(AccountDirectory accounts, Clock clock) {
+    UserDetailsService userDetailsService(AccountDirectory accounts) {
         return username -> accounts.findCredentials(username)
-                .map(c -> new PortalUser(c.caller(), c.passwordHash(), c.enabled(),
-                        c.lockedUntil() != null && c.lockedUntil().isAfter(clock.instant())))
+                .map(c -> new PortalUser(c.caller(), c.passwordHash(), c.enabled(), false))
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 

@@ -37,7 +37,7 @@ import java.util.Map;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class BrowserTest {
 
-    public static final String DEMO_PASSWORD = "Tongxin2026";
+    public static final String DEMO_PASSWORD = "Tongxin@2026";
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
     @LocalServerPort

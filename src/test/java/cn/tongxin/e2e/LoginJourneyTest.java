@@ -1,9 +1,15 @@
 package cn.tongxin.e2e;
 
+import cn.tongxin.people.AccountService;
+import cn.tongxin.people.UnitService;
+import cn.tongxin.security.Roles;
+import cn.tongxin.security.SystemCaller;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.Set;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -11,6 +17,10 @@ class LoginJourneyTest extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    UnitService units;
 
     @Test
     void switching_to_english_while_signed_in_shows_the_portal_in_english_and_remembers_it_on_the_account() {
@@ -66,5 +76,60 @@ class LoginJourneyTest extends BrowserTest {
         context.addCookies(cookies);
         page.navigate(url(""));
         assertThat(page.locator("#home-greeting")).containsText("您好");
+    }
+
+    @Test
+    void the_login_page_posts_its_csrf_token_and_looks_right_on_a_desktop() {
+        Page page = desktop();
+        page.navigate(url("login"));
+        assertThat(page.locator("meta[name=_csrf]")).hasCount(1);
+        assertThat(page.locator("vaadin-login-form input[name=username]")).isVisible();
+        screenshot(page, "login-desktop");
+        logIn(page, "checker");
+        assertThat(page.locator("#current-user")).hasText("省委统战部督查室");
+    }
+
+    @Test
+    void someone_on_a_one_time_password_sets_their_own_first_and_signs_in_again_with_it() {
+        String username = "otp-e2e";
+        String[] oneTime = new String[1];
+        SystemCaller.runAsSystem(() -> oneTime[0] = accounts.create(username, "一次性密码测试",
+                units.visibleUnits().getFirst().id(), null, Set.of(Roles.CHECKER)).initialPassword());
+        Page page = phone();
+        page.setViewportSize(375, 812);
+        page.navigate(url("login"));
+        page.locator("vaadin-login-form input[name=username]").fill(username);
+        page.locator("vaadin-login-form input[name=password]").fill(oneTime[0]);
+        page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
+
+        assertThat(page.locator("#password-one-time")).isVisible();
+        page.navigate(url("my-record"));
+        assertThat(page.locator("#password-one-time")).isVisible(); // every page leads here first
+        page.locator("#password-current input").fill(oneTime[0]);
+        page.locator("#password-new input").fill("short");
+        page.locator("#password-repeat input").fill("short");
+        page.locator("#password-save").click();
+        assertThat(page.locator("#password-new")).containsText("密码至少需要 12 位");
+        screenshot(page, "password-one-time-phone");
+
+        page.locator("#password-new input").fill("my own phone passphrase");
+        page.locator("#password-repeat input").fill("my own phone passphrase");
+        page.locator("#password-save").click();
+        assertThat(page.locator("#password-changed")).isVisible();
+        page.locator("#password-sign-in-again").click();
+        page.locator("vaadin-login-form input[name=username]").fill(username);
+        page.locator("vaadin-login-form input[name=password]").fill("my own phone passphrase");
+        page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
+        assertThat(page.locator("#current-user")).hasText("一次性密码测试");
+        assertThat(page.locator("#password-one-time")).hasCount(0);
+    }
+
+    @Test
+    void the_change_password_page_on_a_desktop() {
+        Page page = desktop();
+        logIn(page, "organizer");
+        page.navigate(url("password"));
+        assertThat(page.locator("#password-current")).isVisible();
+        screenshot(page, "password-desktop");
     }
 }

@@ -39,7 +39,7 @@ class MailLanguageTest {
         long person = newPerson(email);
         String username = "lang-" + person;
         users.signIn("admin");
-        accounts.create(username, "语言测试", unitOf(person), person, Set.of(Roles.TRAINEE), "Geheim-2026");
+        accounts.create(username, "语言测试", unitOf(person), person, Set.of(Roles.TRAINEE), "Geheim-2026-x");
         assertThat(languages.of(person)).as("a new account").isEqualTo(Translations.CHINESE);
         assertThat(lastSubjectTo(email)).as("the account mail, in Chinese").contains("账号");
 

@@ -13,7 +13,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.context.support.WithUserDetails;
 
-import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
 
@@ -38,15 +37,15 @@ class AccountDisablingTest {
     @Autowired
     PasswordEncoder encoder;
     @Autowired
-    Clock clock;
+    LoginLimits limits;
 
     @Test
     void disabling_an_account_ends_its_sessions_and_it_can_no_longer_sign_in() {
         String username = "off-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = "Geheim-2026";
+        String password = "Geheim-2026-x";
         accounts.create(username, "停用测试", units.visibleUnits().getFirst().id(), null, Set.of(Roles.ORGANIZER), password);
         long accountId = directory.findCredentials(username).orElseThrow().caller().accountId();
-        PortalAuthenticationProvider signIn = new PortalAuthenticationProvider(directory, encoder, clock);
+        PortalAuthenticationProvider signIn = new PortalAuthenticationProvider(directory, encoder, limits);
         assertThat(signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password)).isAuthenticated())
                 .as("signs in while enabled").isTrue();
         // Two browsers signed in.

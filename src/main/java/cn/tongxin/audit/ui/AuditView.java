@@ -138,7 +138,9 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(e -> TIME.format(e.at().atZone(clock.getZone()))).setHeader(getTranslation("admin.audit.at"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEntry::actor).setHeader(getTranslation("admin.audit.actor")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> actionLabel(e.action())).setHeader(getTranslation("admin.audit.action")).setAutoWidth(true)
+        // Failed sign-ins are counted into one row per name, address and hour: "登录失败 ×95".
+        grid.addColumn(e -> actionLabel(e.action()) + (e.occurrences() > 1 ? " ×" + e.occurrences() : ""))
+                .setHeader(getTranslation("admin.audit.action")).setAutoWidth(true)
                 .setFlexGrow(0);
         Grid.Column<AuditEntry> type = grid.addColumn(e -> e.targetType() == null ? "" : typeLabel(e.targetType())
                         + (e.targetId() == null ? "" : " #" + e.targetId()))

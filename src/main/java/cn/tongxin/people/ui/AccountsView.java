@@ -29,13 +29,13 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * Accounts: find one, make one for an organizer or checker, make trainee accounts for many people at once,
- * reset a password (shown once), disable or enable (disabling ends the account's sessions), unlock.
+ * reset a password (shown once), disable or enable (disabling ends the account's sessions). Nothing locks an
+ * account any more (docs/design-decisions/010-login-and-sessions.md), so there is nothing to unlock.
  */
 @Route("admin/accounts")
 @Menu(title = "nav.accounts", order = 80, icon = "vaadin:key")
@@ -47,19 +47,17 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
     private final PersonService people;
     private final ReferenceDataService reference;
     private final AuditService audit;
-    private final Clock clock;
     private final TextField search = new TextField();
     private final Grid<AccountRow> grid = new Grid<>(AccountRow.class, false);
     private final Div empty = new Div();
 
     AccountsView(AccountService accounts, UnitService units, PersonService people, ReferenceDataService reference,
-                 AuditService audit, Clock clock) {
+                 AuditService audit) {
         this.accounts = accounts;
         this.units = units;
         this.people = people;
         this.reference = reference;
         this.audit = audit;
-        this.clock = clock;
         addClassName("tx-page");
         setWidthFull();
         add(toolbar(), grid, empty);
@@ -106,14 +104,12 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
         NarrowScreen.hideOnPhone(grid, List.of(displayName, unit, roles));
     }
 
-    private boolean locked(AccountRow row) {
-        return row.lockedUntil() != null && row.lockedUntil().isAfter(clock.instant());
-    }
-
+    /** Disabled, or still on a password the portal issued (its owner must replace it at first login), or active. */
     private Component status(AccountRow row) {
-        String key = !row.enabled() ? "admin.accounts.disabled" : locked(row) ? "admin.accounts.locked" : "admin.accounts.enabled";
+        String key = !row.enabled() ? "admin.accounts.disabled"
+                : row.oneTimePassword() ? "admin.accounts.one-time-password" : "admin.accounts.enabled";
         Span badge = new Span(getTranslation(key));
-        badge.getElement().getThemeList().add(!row.enabled() ? "badge contrast" : locked(row) ? "badge error" : "badge success");
+        badge.getElement().getThemeList().add(!row.enabled() ? "badge contrast" : row.oneTimePassword() ? "badge" : "badge success");
         badge.setId("account-status-" + row.id());
         return badge;
     }
@@ -125,14 +121,6 @@ class AccountsView extends VerticalLayout implements HasDynamicTitle {
                 e -> toggle(row));
         HorizontalLayout actions = new HorizontalLayout(reset, toggle);
         actions.setSpacing(false);
-        if (locked(row)) {
-            actions.add(small(VaadinIcon.UNLOCK, "admin.accounts.unlock", "account-unlock-" + row.id(), e -> {
-                if (Notices.attempt(() -> accounts.unlock(row.id()))) {
-                    Notices.success("admin.accounts.unlocked", row.username());
-                    refresh();
-                }
-            }));
-        }
         return actions;
     }
 

@@ -15,8 +15,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /**
- * The sign-in page, in Chinese unless English was chosen. It tells why a sign-in failed:
- * wrong password, wait before trying again, locked for a while, or disabled.
+ * The sign-in page, in Chinese unless English was chosen. A refused sign-in gets one answer whatever the reason
+ * (unknown name, wrong password, too many tries), so that it never tells which accounts exist; only a right
+ * password on a disabled account, and a page left open too long, are told apart.
  */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
@@ -50,12 +51,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         QueryParameters params = event.getLocation().getQueryParameters();
         var error = params.getSingleParameter("error");
         if (error.isPresent()) {
-            String seconds = params.getSingleParameter("seconds").orElse("0");
-            long minutes = Math.max(1, (Long.parseLong(seconds.matches("\\d{1,9}") ? seconds : "0") + 59) / 60);
             String message = switch (error.get()) {
-                case "wait" -> getTranslation("login.error.wait", seconds);
-                case "locked" -> getTranslation("login.error.locked", minutes);
                 case "disabled" -> getTranslation("login.error.disabled");
+                case "expired" -> getTranslation("login.error.expired");
                 default -> getTranslation("login.error.bad");
             };
             i18n.getErrorMessage().setTitle(getTranslation("login.error.title"));
