@@ -221,7 +221,7 @@ class SignInServiceTest {
 
         String cityChecker = "qzcheck" + occasion.ref().id();
         SystemCaller.runAsSystem(() -> accounts.create(cityChecker, "青州督查", jdbc.sql("select id from unit where name = '青州市委统战部'")
-                .query(Long.class).single(), null, Set.of(Roles.CHECKER), "Qz-checker-" + java.util.UUID.randomUUID()));
+                .query(Long.class).single(), null, Set.of(Roles.CHECKER), java.util.UUID.randomUUID().toString()));
         users.signIn(cityChecker);
         assertThat(anomalies.recent(Duration.ofDays(3650))).extracting(a -> a.occasion() == null ? null : a.occasion().ref())
                 .doesNotContain(occasion.ref());
