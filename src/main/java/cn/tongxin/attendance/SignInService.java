@@ -1,5 +1,6 @@
 package cn.tongxin.attendance;
 
+import cn.tongxin.audit.AuditDetail;
 import cn.tongxin.audit.AuditService;
 import cn.tongxin.base.DomainException;
 import cn.tongxin.base.Formats;
@@ -343,7 +344,7 @@ public class SignInService {
                     .param("at", Timestamp.from(now)).param("by", by).param("reason", cut(reason.trim(), 500))
                     .update();
             audit.record(AuditService.UPDATE, "SIGN_IN", personId, occasion.title(),
-                    "marked " + status + " at " + ref + ": " + reason.trim());
+                    AuditDetail.of("sign-in.marked." + status, occasion.context(), reason.trim()));
             events.publishEvent(new SignedIn(ref, personId, status, now));
         }
         return count;
@@ -413,7 +414,7 @@ public class SignInService {
                 queued++;
             }
         }
-        audit.record(AuditService.UPDATE, "SIGN_IN", ref.id(), o.title(), "reminded " + queued + " missing at " + ref);
+        audit.record(AuditService.UPDATE, "SIGN_IN", ref.id(), o.title(), AuditDetail.of("sign-in.reminded", queued, o.context()));
         return queued;
     }
 

@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 class LoginAuditor {
 
     /** The reasons, as the log shows them. */
-    static final String WRONG = "wrong username or password";
-    static final String TOO_MANY = "too many tries, not checked";
-    static final String DISABLED = "account disabled";
+    static final String WRONG = AuditDetail.of("login.wrong");
+    static final String TOO_MANY = AuditDetail.of("login.too-many");
+    static final String DISABLED = AuditDetail.of("login.disabled");
 
     private final AuditService audit;
 
@@ -31,7 +31,8 @@ class LoginAuditor {
     @EventListener
     void onSuccess(InteractiveAuthenticationSuccessEvent event) {
         audit.recordAs(event.getAuthentication().getName(), AuditService.LOGIN, "ACCOUNT", null,
-                event.getAuthentication().getName(), event.getGeneratedBy().getSimpleName());
+                event.getAuthentication().getName(), AuditDetail.of(
+                        event.getGeneratedBy().getSimpleName().startsWith("RememberMe") ? "login.remembered" : "login.password"));
     }
 
     @EventListener
@@ -41,7 +42,7 @@ class LoginAuditor {
             case BadCredentialsException ignored -> WRONG;
             case DisabledException ignored -> DISABLED;
             case LoginRefusedException ignored -> TOO_MANY;
-            default -> failure.getClass().getSimpleName();
+            default -> AuditDetail.of("login.refused");
         };
         String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails web
                 ? web.getRemoteAddress() : null;

@@ -1,6 +1,7 @@
 package cn.tongxin.certificate;
 
 import cn.tongxin.Application;
+import cn.tongxin.audit.AuditDetail;
 import cn.tongxin.audit.AuditService;
 import cn.tongxin.base.DomainException;
 import cn.tongxin.security.AttemptLimiter;
@@ -109,7 +110,7 @@ public class CertificateService {
     public byte[] pdf(long enrollmentId, Locale locale) {
         Certificate c = ofEnrollment(enrollmentId).filter(Certificate::valid)
                 .orElseThrow(() -> new DomainException("certificate.error.not-found"));
-        audit.record(AuditService.EXPORT, TARGET, c.id(), c.number(), "pdf");
+        audit.record(AuditService.EXPORT, TARGET, c.id(), c.number(), AuditDetail.of("export.pdf"));
         return pdf.render(c, verifyUrl(c.number()), locale);
     }
 

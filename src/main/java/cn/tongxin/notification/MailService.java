@@ -1,5 +1,6 @@
 package cn.tongxin.notification;
 
+import cn.tongxin.audit.AuditDetail;
 import cn.tongxin.audit.AuditService;
 import cn.tongxin.base.DomainException;
 import cn.tongxin.base.Page;
@@ -117,7 +118,7 @@ public class MailService {
         }
         String recipient = jdbc.sql("select recipient from mail_outbox where id = :id").param("id", id)
                 .query(String.class).single();
-        audit.record(AuditService.UPDATE, TARGET, id, recipient, "resend");
+        audit.record(AuditService.UPDATE, TARGET, id, recipient, AuditDetail.of("mail.resend"));
     }
 
     /** Queues the test mail to {@code to}, in the caller's language. */
@@ -131,7 +132,7 @@ public class MailService {
         String sender = Callers.require().displayName();
         outbox.enqueue(templates.compose(address, locale, MailTemplates.TEST, sender,
                 java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(clock.instant().atZone(clock.getZone()))));
-        audit.record(AuditService.CREATE, TARGET, null, address, "test mail");
+        audit.record(AuditService.CREATE, TARGET, null, address, AuditDetail.of("mail.test"));
     }
 
     private static String where(MailStatus status, String text, Map<String, Object> params) {

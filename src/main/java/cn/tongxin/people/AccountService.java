@@ -1,5 +1,6 @@
 package cn.tongxin.people;
 
+import cn.tongxin.audit.AuditDetail;
 import cn.tongxin.audit.AuditService;
 import cn.tongxin.base.DomainException;
 import cn.tongxin.base.Page;
@@ -180,7 +181,7 @@ public class AccountService implements AccountDirectory {
         try {
             Account account = accounts.saveAndFlush(new Account(name, encoder.encode(password), initialPassword == null,
                     displayName.trim(), personId, unitId, roles));
-            audit.record(AuditService.ACCOUNT, "ACCOUNT", account.getId(), name, "created " + roles);
+            audit.record(AuditService.ACCOUNT, "ACCOUNT", account.getId(), name, AuditDetail.of("account.created", roleList(roles)));
             if (personId != null) {
                 persons.findById(personId).ifPresent(p -> mailAccountCreated(p, account));
             }
@@ -214,7 +215,8 @@ public class AccountService implements AccountDirectory {
             issued.add(new IssuedCredential(p.getName(), username, passwords.get(p.getId())));
         }
         accounts.flush();
-        audit.record(AuditService.ACCOUNT, "ACCOUNT", null, issued.size() + " accounts", "bulk created " + roles);
+        audit.record(AuditService.ACCOUNT, "ACCOUNT", null, String.valueOf(issued.size()),
+                AuditDetail.of("account.bulk-created", issued.size(), roleList(roles)));
         return issued;
     }
 
@@ -224,7 +226,7 @@ public class AccountService implements AccountDirectory {
         Account account = accounts.findById(accountId).orElseThrow(() -> new DomainException("account.error.not-found"));
         String password = newPassword();
         account.issueOneTimePassword(encoder.encode(password));
-        audit.record(AuditService.ACCOUNT, "ACCOUNT", accountId, account.getUsername(), "password reset");
+        audit.record(AuditService.ACCOUNT, "ACCOUNT", accountId, account.getUsername(), AuditDetail.of("account.password-reset"));
         accounts.revokeRememberedLogins(accountId);
         sessions.endSessionsOf(accountId, account.getUsername());
         if (account.getPersonId() != null) {
@@ -255,7 +257,8 @@ public class AccountService implements AccountDirectory {
             throw new DomainException("account.error.disable-self");
         }
         account.setEnabled(enabled);
-        audit.record(AuditService.ACCOUNT, "ACCOUNT", accountId, account.getUsername(), enabled ? "enabled" : "disabled");
+        audit.record(AuditService.ACCOUNT, "ACCOUNT", accountId, account.getUsername(),
+                AuditDetail.of(enabled ? "account.enabled" : "account.disabled"));
         if (!enabled) {
             accounts.revokeRememberedLogins(accountId);
             sessions.endSessionsOf(accountId, account.getUsername());
@@ -279,7 +282,7 @@ public class AccountService implements AccountDirectory {
         }
         account.changePassword(encoder.encode(next));
         accounts.revokeRememberedLogins(account.getId());
-        audit.record(AuditService.ACCOUNT, "ACCOUNT", account.getId(), account.getUsername(), "password changed");
+        audit.record(AuditService.ACCOUNT, "ACCOUNT", account.getId(), account.getUsername(), AuditDetail.of("account.password-changed"));
     }
 
     private String newPassword() {
@@ -313,5 +316,10 @@ public class AccountService implements AccountDirectory {
 
     static Set<String> roles(String... roles) {
         return Set.copyOf(Arrays.asList(roles));
+    }
+
+    /** Roles as the audit view names them: role keys, sorted, for the reader's language. */
+    private static String roleList(java.util.Collection<String> roles) {
+        return String.join("、", roles.stream().sorted().toList());
     }
 }

@@ -1,5 +1,6 @@
 package cn.tongxin.people;
 
+import cn.tongxin.audit.AuditDetail;
 import cn.tongxin.audit.AuditService;
 import cn.tongxin.base.DomainException;
 import cn.tongxin.base.Page;
@@ -212,7 +213,7 @@ public class PersonService {
         String changed = changedFields(person.toData(), data);
         person.apply(data);
         persons.flush();
-        audit.record(AuditService.UPDATE, TARGET, id, person.getName(), changed);
+        audit.record(AuditService.UPDATE, TARGET, id, person.getName(), AuditDetail.of("person.changed", changed));
     }
 
     private PersonData checked(PersonData input) {

@@ -1,5 +1,6 @@
 package cn.tongxin.rotation;
 
+import cn.tongxin.audit.AuditDetail;
 import cn.tongxin.audit.AuditService;
 import cn.tongxin.base.Page;
 import cn.tongxin.base.Translations;
@@ -272,7 +273,7 @@ public class CoverageService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        audit.record(AuditService.EXPORT, RotationService.PLAN, planId, top.planName(), "coverage.xlsx");
+        audit.record(AuditService.EXPORT, RotationService.PLAN, planId, top.planName(), AuditDetail.of("export.coverage"));
         return out.toByteArray();
     }
 

@@ -1,5 +1,6 @@
 package cn.tongxin.rotation;
 
+import cn.tongxin.audit.AuditDetail;
 import cn.tongxin.audit.AuditService;
 import cn.tongxin.base.DomainException;
 import cn.tongxin.security.Caller;
@@ -244,7 +245,7 @@ public class PlannerService {
             conflicting += r.conflicting();
             full += r.full();
         }
-        audit.record(AuditService.UPDATE, RotationService.PLAN, null, "planner", "applied " + enrolled);
+        audit.record(AuditService.UPDATE, RotationService.PLAN, null, "planner", AuditDetail.of("planner.applied", enrolled));
         return new FillResult(enrolled, 0, already, conflicting, full);
     }
 }

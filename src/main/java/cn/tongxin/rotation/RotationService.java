@@ -1,6 +1,7 @@
 package cn.tongxin.rotation;
 
 import cn.tongxin.Application;
+import cn.tongxin.audit.AuditDetail;
 import cn.tongxin.audit.AuditService;
 import cn.tongxin.base.DomainException;
 import cn.tongxin.base.Page;
@@ -348,7 +349,7 @@ public class RotationService {
         if (datesChanged && head.status() != ClassStatus.DRAFT) {
             invitations.sendUpdates(id, expectedVersion + 1);
         }
-        audit.record(AuditService.UPDATE, CLASS, id, data.title().trim(), datesChanged ? "dates" : null);
+        audit.record(AuditService.UPDATE, CLASS, id, data.title().trim(), datesChanged ? AuditDetail.of("class.dates") : null);
     }
 
     /** Moves a class one step on: draft → published (invitations go out) → in progress → closed. */
@@ -375,7 +376,7 @@ public class RotationService {
         if (next == ClassStatus.PUBLISHED) {
             invitations.inviteAll(id);
         }
-        audit.record(AuditService.UPDATE, CLASS, id, head.data().title(), "status=" + next);
+        audit.record(AuditService.UPDATE, CLASS, id, head.data().title(), AuditDetail.of("class.status." + next));
         return next;
     }
 
@@ -407,7 +408,7 @@ public class RotationService {
                 .param("copy", copyId).param("shift", (int) shift).param("id", id).update();
         jdbc.sql("insert into rotation_quota (class_id, unit_id, seats) select :copy, unit_id, seats from rotation_quota where class_id = :id")
                 .param("copy", copyId).param("id", id).update();
-        audit.record(AuditService.CREATE, CLASS, copyId, copy.title(), "clone of " + id);
+        audit.record(AuditService.CREATE, CLASS, copyId, copy.title(), AuditDetail.of("class.clone", head.data().title()));
         return copyId;
     }
 

@@ -3,6 +3,7 @@ package cn.tongxin.security;
 import cn.tongxin.IntegrationTest;
 import cn.tongxin.MutableClock;
 import cn.tongxin.TestUsers;
+import cn.tongxin.audit.AuditDetail;
 import cn.tongxin.audit.AuditFilter;
 import cn.tongxin.audit.AuditService;
 import cn.tongxin.people.AccountService;
@@ -168,8 +169,8 @@ class LoginProtectionTest {
         int limit = LoginLimits.PER_NAME_AND_ADDRESS.tries();
         assertThat(failureCounts(home)).as("only %d passwords were hashed and checked; the rest were refused unchecked", limit)
                 .containsExactlyInAnyOrderEntriesOf(Map.of(
-                        username + ": wrong username or password", limit,
-                        "anonymous: too many tries, not checked", guesses - limit));
+                        username + ": " + AuditDetail.of("login.wrong"), limit,
+                        "anonymous: " + AuditDetail.of("login.too-many"), guesses - limit));
         MvcResult right = loginResult(username, PASSWORD, home);
         assertThat(right.getResponse().getRedirectedUrl()).as("the right password after them waits too").isEqualTo(BAD);
         Cookie none = right.getResponse().getCookie("remember-me");

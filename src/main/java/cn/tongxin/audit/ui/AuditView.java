@@ -1,6 +1,7 @@
 package cn.tongxin.audit.ui;
 
 import cn.tongxin.base.ui.NarrowScreen;
+import cn.tongxin.audit.AuditDetail;
 import cn.tongxin.audit.AuditEntry;
 import cn.tongxin.audit.AuditFilter;
 import cn.tongxin.audit.AuditService;
@@ -41,7 +42,8 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
     static final List<String> ACTIONS = List.of(AuditService.VIEW, AuditService.CREATE, AuditService.UPDATE,
             AuditService.DELETE, AuditService.EXPORT, AuditService.IMPORT, AuditService.REVEAL_ID, AuditService.LOGIN,
             AuditService.LOGIN_FAILED, AuditService.ACCOUNT);
-    static final List<String> TARGET_TYPES = List.of("PERSON", "ACCOUNT", "UNIT", "SECTOR", "PARTY", "MAIL");
+    static final List<String> TARGET_TYPES = List.of("PERSON", "ACCOUNT", "UNIT", "SECTOR", "PARTY", "MAIL", "ROTATION_PLAN",
+            "ROTATION_CLASS", "ROTATION_ENROLLMENT", "ROTATION_NOMINATION", "SIGN_IN", "LEAVE", "CERTIFICATE");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final AuditService audit;
@@ -142,13 +144,14 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(e -> actionLabel(e.action()) + (e.occurrences() > 1 ? " ×" + e.occurrences() : ""))
                 .setHeader(getTranslation("admin.audit.action")).setAutoWidth(true)
                 .setFlexGrow(0);
-        Grid.Column<AuditEntry> type = grid.addColumn(e -> e.targetType() == null ? "" : typeLabel(e.targetType())
-                        + (e.targetId() == null ? "" : " #" + e.targetId()))
+        // The kind in words; the number (for the filter) in the tooltip, not in the reader's face.
+        Grid.Column<AuditEntry> type = grid.addColumn(e -> e.targetType() == null ? "" : typeLabel(e.targetType()))
+                .setTooltipGenerator(e -> e.targetId() == null ? null : getTranslation("admin.audit.target-number", e.targetId()))
                 .setHeader(getTranslation("admin.audit.target")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEntry::targetLabel).setHeader(getTranslation("admin.audit.label")).setFlexGrow(1)
                 .setTooltipGenerator(AuditEntry::targetLabel);
-        Grid.Column<AuditEntry> detail = grid.addColumn(AuditEntry::detail).setHeader(getTranslation("admin.audit.detail"))
-                .setFlexGrow(2).setTooltipGenerator(AuditEntry::detail);
+        Grid.Column<AuditEntry> detail = grid.addColumn(e -> describe(e.detail())).setHeader(getTranslation("admin.audit.detail"))
+                .setFlexGrow(2).setTooltipGenerator(e -> describe(e.detail()));
         Grid.Column<AuditEntry> address = grid.addColumn(AuditEntry::remoteAddress)
                 .setHeader(getTranslation("admin.audit.address")).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(q -> audit.search(filter(), q.getOffset(), q.getLimit()).items().stream(),
@@ -156,6 +159,37 @@ class AuditView extends VerticalLayout implements HasDynamicTitle {
         grid.setWidthFull();
         grid.setHeight("600px");
         NarrowScreen.hideOnPhone(grid, List.of(type, detail, address));
+    }
+
+    /**
+     * A detail in the reader's language: a structured one ({@link AuditDetail}) by its key, role codes and field names
+     * among its arguments by theirs; an older free-text one as it was written.
+     */
+    String describe(String detail) {
+        if (detail == null) {
+            return "";
+        }
+        return AuditDetail.parse(detail).map(d -> {
+            Object[] args = java.util.Arrays.stream(d.args()).map(a -> words(String.valueOf(a))).toArray();
+            String text = getTranslation("admin.audit.detail." + d.key(), args);
+            return text.startsWith("!") ? d.key() + " " + String.join(" ", java.util.Arrays.stream(args).map(String::valueOf).toList()) : text;
+        }).orElse(detail);
+    }
+
+    /** A list of role codes or of a person's field names (as the services write them), each in words where known. */
+    private String words(String arg) {
+        if (!arg.matches("[A-Za-z_]+([、,][A-Za-z_]+)*")) {
+            return arg;
+        }
+        return String.join("、", java.util.Arrays.stream(arg.split("[、,]")).map(part -> {
+            for (String prefix : List.of("admin.role.", "admin.audit.field.")) {
+                String label = getTranslation(prefix + part);
+                if (!label.startsWith("!")) {
+                    return label;
+                }
+            }
+            return part;
+        }).toList());
     }
 
     private String actionLabel(String action) {

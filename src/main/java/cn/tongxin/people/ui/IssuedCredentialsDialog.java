@@ -1,5 +1,6 @@
 package cn.tongxin.people.ui;
 
+import cn.tongxin.audit.AuditDetail;
 import cn.tongxin.audit.AuditService;
 import cn.tongxin.people.IssuedCredential;
 import com.vaadin.flow.component.button.Button;
@@ -65,7 +66,7 @@ class IssuedCredentialsDialog extends Dialog {
             Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
                 byte[] bytes = IssuedCredentialsSheet.write(issued, key -> getTranslation(key));
                 audit.record(AuditService.EXPORT, "ACCOUNT", null,
-                        issued.size() + " accounts", "one-time passwords (.xlsx)");
+                        String.valueOf(issued.size()), AuditDetail.of("export.one-time-passwords", issued.size()));
                 return new DownloadResponse(new ByteArrayInputStream(bytes), fileName,
                         IssuedCredentialsSheet.CONTENT_TYPE, bytes.length);
             }), AttachmentType.DOWNLOAD, "");

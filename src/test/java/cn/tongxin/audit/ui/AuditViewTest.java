@@ -1,12 +1,14 @@
 package cn.tongxin.audit.ui;
 
 import cn.tongxin.ViewTest;
+import cn.tongxin.audit.AuditDetail;
 import cn.tongxin.audit.AuditEntry;
 import cn.tongxin.audit.AuditService;
 import cn.tongxin.base.ui.EmptyState;
 import cn.tongxin.people.AccountService;
 import cn.tongxin.people.UnitService;
 import cn.tongxin.security.Roles;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -19,6 +21,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -72,7 +75,7 @@ class AuditViewTest extends ViewTest {
     void an_account_made_by_the_administrator_appears_in_the_log_under_their_name() {
         String username = "audit-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.create(username, "审计测试", units.visibleUnits().getFirst().id(), null, Set.of(Roles.CHECKER));
-        navigate(AuditView.class);
+        AuditView view = navigate(AuditView.class);
 
         test($(TextField.class).id("audit-actor")).setValue("admin");
         test(comboBox("audit-action")).selectItem("账号管理");
@@ -81,8 +84,32 @@ class AuditViewTest extends ViewTest {
         assertThat(rows()).filteredOn(e -> username.equals(e.targetLabel()))
                 .singleElement().satisfies(e -> {
                     assertThat(e.actor()).isEqualTo("admin");
-                    assertThat(e.detail()).startsWith("created");
+                    assertThat(view.describe(e.detail())).isEqualTo("新建账号，角色：督查人员");
                 });
+    }
+
+    @Test
+    void the_log_names_records_and_actions_in_the_readers_language_without_codes_or_class_names() {
+        String actor = "aud" + UUID.randomUUID().toString().substring(0, 8);
+        audit.recordAs(actor, AuditService.UPDATE, "ROTATION_CLASS", 7L, "全省骨干班", AuditDetail.of("class.status.CLOSED"));
+        audit.recordAs(actor, AuditService.UPDATE, "PERSON", 9002L, "李四", AuditDetail.of("person.changed", "phone,email"));
+        audit.recordAs(actor, AuditService.UPDATE, "SIGN_IN", 9003L, "第一讲",
+                AuditDetail.of("sign-in.marked.PRESENT", "全省骨干班", "设备故障|补签"));
+        AuditView view = navigate(AuditView.class);
+        test($(TextField.class).id("audit-actor")).setValue(actor);
+        List<String> shown = new ArrayList<>();
+        for (int row = 0; row < 3; row++) {
+            for (int column = 0; column < grid().getColumns().size(); column++) {
+                shown.add(test(grid()).getCellText(row, column));
+            }
+        }
+        assertThat(shown).contains("培训班", "结班", "人员", "修改了：手机号、电子邮箱", "签到",
+                "在「全省骨干班」手工标记为出席：设备故障¦补签");
+        assertThat(String.join(" ", shown)).doesNotContain("ROTATION_CLASS", "#7", "status=", "i18n:", "PRESENT");
+
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        assertThat(view.describe(AuditDetail.of("class.status.CLOSED"))).isEqualTo("Closed");
+        assertThat(view.describe("an older free-text detail")).isEqualTo("an older free-text detail");
     }
 
     private Grid<AuditEntry> grid;
