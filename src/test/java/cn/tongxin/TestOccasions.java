@@ -77,6 +77,11 @@ public class TestOccasions implements OccasionProvider {
     }
 
     @Override
+    public List<Occasion> closedFor(long personId, Instant from, Instant to) {
+        return closedBetween(from, to).stream().filter(o -> expects(o.ref().id(), personId)).toList();
+    }
+
+    @Override
     public List<Occasion> closedBetween(Instant from, Instant to) {
         return occasions.values().stream().filter(o -> !o.closesAt().isBefore(from) && o.closesAt().isBefore(to)).toList();
     }

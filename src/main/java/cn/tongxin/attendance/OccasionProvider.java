@@ -58,6 +58,11 @@ public interface OccasionProvider {
     /** Occasions whose window closed in [from, to): the closing job marks their missing people absent. */
     List<Occasion> closedBetween(Instant from, Instant to);
 
+    /** Occasions this person is expected at whose sign-in ended in [from, to] (window closed, or closed early). */
+    default List<Occasion> closedFor(long personId, Instant from, Instant to) {
+        return List.of();
+    }
+
     /** Occasions this person is expected at that start at or after {@code from}: what leave can be asked for. */
     default List<Occasion> upcomingFor(long personId, Instant from) {
         return List.of();

@@ -59,6 +59,10 @@ class Occasions {
         return providers.values().stream().flatMap(p -> p.openFor(personId, at).stream()).toList();
     }
 
+    List<Occasion> closedFor(long personId, Instant from, Instant to) {
+        return providers.values().stream().flatMap(p -> p.closedFor(personId, from, to).stream()).toList();
+    }
+
     List<Occasion> upcomingFor(long personId, Instant from) {
         return providers.values().stream().flatMap(p -> p.upcomingFor(personId, from).stream())
                 .sorted(Comparator.comparing(Occasion::startsAt)).toList();

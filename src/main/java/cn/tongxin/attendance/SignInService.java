@@ -212,6 +212,9 @@ public class SignInService {
         return check.result();
     }
 
+    /** How long after a sign-in ended its codes are still recognised, to tell the latecomer it has ended. */
+    static final java.time.Duration CODES_OF_ENDED_SIGN_IN = java.time.Duration.ofMinutes(30);
+
     /** What a typed code came to, and whether it was a right code (whatever else kept the person from signing in). */
     private record CodeCheck(SignInResult result, boolean matched) {
     }
@@ -228,6 +231,12 @@ public class SignInService {
             if (tokens.codeWasRecent(occasion.ref(), code, now)) {
                 refuse(occasion.ref(), personId, "EXPIRED_CODE", client, now);
                 return new CodeCheck(SignInResult.refused(SignInOutcome.EXPIRED_CODE, occasion), false);
+            }
+        }
+        // A code of a sign-in that has just ended (its window closed, or its class was closed): say that it ended.
+        for (Occasion occasion : occasions.closedFor(personId, now.minus(CODES_OF_ENDED_SIGN_IN), now)) {
+            if (tokens.codeMatches(occasion.ref(), code, now) || tokens.codeWasRecent(occasion.ref(), code, now)) {
+                return new CodeCheck(record(occasion, personId, SignInMethod.CODE, client, now, null), true);
             }
         }
         refuse(null, personId, "WRONG_CODE", client, now);

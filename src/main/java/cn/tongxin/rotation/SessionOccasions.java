@@ -139,6 +139,18 @@ class SessionOccasions implements OccasionProvider {
     }
 
     @Override
+    public List<Occasion> closedFor(long personId, Instant from, Instant to) {
+        return jdbc.sql(SELECT + """
+                         join rotation_enrollment e on e.class_id = c.id
+                        where e.person_id = :person and\s""" + EXPECTED + """
+                          and s.starts_at >= :earliest and s.starts_at < :to
+                          and least(s.starts_at + make_interval(mins => s.signin_closes_after), c.closed_at) >= :from
+                          and least(s.starts_at + make_interval(mins => s.signin_closes_after), c.closed_at) <= :to""")
+                .param("person", personId).param("earliest", Timestamp.from(from.minus(Duration.ofDays(1))))
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).query(SessionOccasions::occasion).list();
+    }
+
+    @Override
     public List<Occasion> upcomingFor(long personId, Instant from) {
         return jdbc.sql(SELECT + """
                          join rotation_enrollment e on e.class_id = c.id

@@ -283,8 +283,12 @@ class SignInServiceTest {
         Board board = signIn.board(occasion.ref());
         assertThat(board.count(AttendanceStatus.LEAVE)).isEqualTo(1);
         assertThat(board.missing()).extracting(Board.Row::personId).containsExactly(lecturerPersonId);
-        long audited = jdbc.sql("select count(*) from audit_event where target_type = 'SIGN_IN' and target_id = :p and detail like :d")
-                .param("p", traineePersonId).param("d", "%" + occasion.ref() + "%").query(Long.class).single();
+        long audited = jdbc.sql("""
+                        select count(*) from audit_event where target_type = 'SIGN_IN' and target_id = :p and target_label = :title
+                          and detail = :d""")
+                .param("p", traineePersonId).param("title", occasion.title())
+                .param("d", cn.tongxin.audit.AuditDetail.of("sign-in.marked.LEAVE", occasion.context(), "病假，已电话请假"))
+                .query(Long.class).single();
         assertThat(audited).isEqualTo(1);
     }
 

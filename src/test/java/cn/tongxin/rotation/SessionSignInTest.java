@@ -98,6 +98,9 @@ class SessionSignInTest {
         OccasionRef second = new OccasionRef("SESSION", sessions.get(1).id());
         clock.set(day.atTime(8, 57).atZone(Application.ZONE).toInstant());
         String token = signIn.doorCode(first).token();
+        clock.set(day.atTime(9, 19, 50).atZone(Application.ZONE).toInstant());
+        String typedCode = signIn.doorCode(first).code();
+        clock.set(day.atTime(8, 57).atZone(Application.ZONE).toInstant());
 
         users.signIn("trainee");
         assertThat(signIn.signInWithToken(token, new ClientInfo("phone-c1", "10.1.1.1", "test")).outcome())
@@ -117,6 +120,8 @@ class SessionSignInTest {
         users.signIn("lecturer");
         assertThat(signIn.signInWithToken(token, new ClientInfo("phone-c2", "10.1.1.2", "test")).outcome())
                 .isEqualTo(SignInOutcome.CLOSED);
+        assertThat(signIn.signInWithCode(typedCode, new ClientInfo("phone-c2", "10.1.1.2", "test")).outcome())
+                .as("the code typed from the door says the sign-in has ended").isEqualTo(SignInOutcome.CLOSED);
         users.signIn("trainee");
         assertThat(signIn.myAgenda(10)).extracting(a -> a.occasion().ref()).doesNotContain(first, second);
         assertThat(leave.leaveable()).extracting(o -> o.ref()).doesNotContain(second);
