@@ -9,6 +9,7 @@ import cn.tongxin.people.PersonData;
 import cn.tongxin.people.PersonService;
 import cn.tongxin.people.PersonStatus;
 import cn.tongxin.people.ReferenceDataService;
+import cn.tongxin.people.Rosters;
 import cn.tongxin.people.UnitKind;
 import cn.tongxin.people.UnitRef;
 import cn.tongxin.people.UnitService;
@@ -20,6 +21,8 @@ import cn.tongxin.rotation.SessionKind;
 import cn.tongxin.security.Roles;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.FilePayload;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,9 +35,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hostile text in every free-text field that reaches a page (names, titles, venues, leave reasons, the login name
@@ -53,6 +60,8 @@ class HostileInputJourneyTest extends BrowserTest {
     static final String CJK_50 = "统一战线理论学习培训".repeat(5);
     /** All of them: 200 characters, as long as a class title may be. */
     static final String ALL = String.join(" ", BREAKOUT, SVG, QUOTES, ODD_CHARACTERS, CJK_50);
+    /** Sorts before the demo names, so it is on the first page of the people list. */
+    static final String IMPORTED = "</script><svg onload=alert('名册')>";
     static final String DISPLAY_NAME = BREAKOUT + " 😀\u2028\u200f";
     static final String VENUE = String.join(" ", "场地", BREAKOUT, ODD_CHARACTERS, QUOTES);
 
@@ -97,22 +106,31 @@ class HostileInputJourneyTest extends BrowserTest {
         Hostile data = hostileData();
 
         Page admin = watched(desktop());
+        List<String> sockets = new CopyOnWriteArrayList<>();
+        admin.onWebSocket(socket -> sockets.add(socket.url()));
         logIn(admin, "admin");
         check(admin, "admin/audit", BREAKOUT);
         check(admin, "people/" + data.people().getFirst(), names(0), data.unit().name());
         check(admin, "people/" + data.people().get(3), names(3), data.unit().name());
         check(admin, "rotation/class/" + data.classId(), ALL, VENUE, data.sessionTitle(), names(0), names(1), names(2),
                 names(3), names(4));
+        screenshot(admin, "hostile-class");
         check(admin, "rotation/classes", ALL);
         check(admin, "attendance/door/SESSION/" + data.sessionNow(), data.sessionTitle());
         String qr = admin.locator("#door-qr").count() == 0 ? null : admin.locator("#door-qr").getAttribute("src");
         softly.assertThat(qr).as("the door screen shows its QR").isNotNull();
         check(admin, "attendance/kiosk/SESSION/" + data.sessionNow(), data.sessionTitle());
         check(admin, "attendance/board/SESSION/" + data.sessionNow(), data.sessionTitle(), names(0), names(4));
+        chartShows(admin, "board", data.unit().name());
+        screenshot(admin, "hostile-board");
+        check(admin, "rotation/coverage");
         check(admin, "attendance/leave", ALL, data.laterTitle());
         check(admin, "attendance", data.sessionTitle());
         check(admin, "admin/units", data.unit().name());
-        check(admin, "verify/" + data.certificate(), names(0), ALL);
+        check(admin, "verify/" + data.certificate(), names(4), ALL);
+        importRoster(admin);
+        check(admin, "people", IMPORTED);
+        softly.assertThat(sockets).as("the push websocket opened").anyMatch(u -> u.contains("VAADIN/push"));
 
         logIn(trainee, data.trainee());
         check(trainee, "", DISPLAY_NAME, data.sessionTitle());
@@ -124,6 +142,36 @@ class HostileInputJourneyTest extends BrowserTest {
         }
 
         softly.assertAll();
+    }
+
+    @Test
+    void every_page_carries_a_content_security_policy_under_which_markup_that_slipped_in_cannot_run() {
+        Page page = watched(desktop());
+        Response response = page.navigate(url("login"));
+        String policy = response.headerValue("content-security-policy");
+        String scripts = Arrays.stream(policy.split(";")).map(String::trim).filter(d -> d.startsWith("script-src "))
+                .findFirst().orElseThrow();
+        assertThat(scripts).contains("'self'", "'nonce-").doesNotContain("'unsafe-inline'", "*");
+        assertThat(policy).contains("object-src 'none'", "base-uri 'self'");
+        assertThat(response.headerValue("referrer-policy")).isEqualTo("same-origin");
+        assertThat(response.headerValue("permissions-policy")).contains("camera=()");
+        assertThat(page.locator("vaadin-login-form")).isVisible();
+        assertThat(page.evaluate("window.__csp")).as("Vaadin's own scripts").asList().isEmpty();
+        assertThat(page.navigate(url("login")).headerValue("content-security-policy"))
+                .as("a new nonce for each page").isNotEqualTo(policy);
+
+        // Markup that got into the page anyway: an inline handler and a script without the nonce.
+        page.evaluate("""
+                () => {
+                  document.body.insertAdjacentHTML('beforeend', '<img src=x onerror="window.__xss = 1">');
+                  const script = document.createElement('script');
+                  script.textContent = 'window.__xss = 2';
+                  document.head.append(script);
+                }""");
+        page.waitForFunction("() => window.__csp.length >= 2");
+        assertThat(page.evaluate("window.__xss")).isNull();
+        assertThat(page.evaluate("window.__csp.join('|')").toString())
+                .contains("script-src-attr", "script-src-elem");
     }
 
     /** The hostile people (one per string), their unit, the first one's account, a class with a session open now and one later. */
@@ -138,7 +186,7 @@ class HostileInputJourneyTest extends BrowserTest {
     private Hostile hostileData() throws InterruptedException {
         users.signIn("admin");
         UnitRef province = units.visibleUnits().stream().filter(u -> u.parentId() == null).findFirst().orElseThrow();
-        UnitRef unit = units.create(province.id(), "单位 " + BREAKOUT + " " + ODD_CHARACTERS, UnitKind.MEMBER);
+        UnitRef unit = units.create(province.id(), "单位 " + QUOTES + " " + ODD_CHARACTERS, UnitKind.MEMBER);
         long sector = reference.sectors().getFirst().id();
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -219,6 +267,41 @@ class HostileInputJourneyTest extends BrowserTest {
               return out.join('\\u0000');
             }""";
 
+    /** 名册导入 through the page: the upload, the preview of the hostile name (it comes by push), the import. */
+    private void importRoster(Page page) {
+        check(page, "people/import");
+        byte[] roster = Rosters.xlsx(List.of(Arrays.asList(IMPORTED, "女", "汉族", null, Rosters.idCard(Gender.F),
+                "13800138000", null, "江川省委统战部", "民主党派成员", "民盟", QUOTES, "否")));
+        page.locator("#roster-upload input[type=file]").setInputFiles(new FilePayload(SVG + "名册.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", roster));
+        assertThat(page.locator("#roster-good-rows")).containsText(IMPORTED);
+        assertThat(page.locator("#roster-preview")).containsText(SVG + "名册.xlsx");
+        page.locator("#roster-confirm").click();
+        assertThat(page.locator("#roster-result")).isVisible();
+        nothingRan(page, "roster import");
+    }
+
+    /** The chart on the page names the label literally, and pointing at it (ECharts' HTML tooltip) runs nothing. */
+    private void chartShows(Page page, String what, String label) {
+        problems.clear();
+        String labels = """
+                () => [...document.querySelectorAll('.tx-chart')].flatMap(el => {
+                  const chart = window.echarts && echarts.getInstanceByDom(el);
+                  if (!chart) return [];
+                  const o = chart.getOption();
+                  return [...(o.xAxis || []), ...(o.yAxis || [])].flatMap(axis => axis.data || []);
+                })""";
+        try {
+            page.waitForFunction("label => (" + labels + ")().includes(label)", label,
+                    new Page.WaitForFunctionOptions().setTimeout(10_000));
+        } catch (PlaywrightException timedOut) {
+            softly.fail("%s chart: label not shown literally among %s", what, page.evaluate(labels));
+        }
+        page.locator(".tx-chart canvas").first().hover();
+        page.waitForTimeout(500);
+        nothingRan(page, what + " chart");
+    }
+
     /** Opens the page by a full load and checks that every text appears literally and that nothing ran or broke. */
     private void check(Page page, String path, String... texts) {
         problems.clear();
@@ -234,9 +317,12 @@ class HostileInputJourneyTest extends BrowserTest {
         }
         page.waitForTimeout(300); // an injected image's error handler would run by now
         softly.assertThat(missing).as("%s: text not shown literally", path).isEmpty();
-        softly.assertThat(page.evaluate("window.__xss")).as("%s: injected handler ran", path).isNull();
-        softly.assertThat(page.evaluate("window.__csp")).as("%s: CSP violations", path).asList().isEmpty();
-        softly.assertThat(List.copyOf(problems)).as("%s: dialogs and errors", path).isEmpty();
-        screenshot(page, "hostile-" + (path.isEmpty() ? "home" : path.replaceAll("[^a-z]+", "-")));
+        nothingRan(page, path);
+    }
+
+    private void nothingRan(Page page, String what) {
+        softly.assertThat(page.evaluate("window.__xss")).as("%s: injected handler ran", what).isNull();
+        softly.assertThat(page.evaluate("window.__csp")).as("%s: CSP violations", what).asList().isEmpty();
+        softly.assertThat(List.copyOf(problems)).as("%s: dialogs and errors", what).isEmpty();
     }
 }
