@@ -41,7 +41,7 @@ class SecurityHeaders extends OncePerRequestFilter {
                 + "object-src 'none'; "
                 + "base-uri 'self'; "
                 + "form-action 'self'; "
-                + "frame-ancestors 'self'";
+                + "frame-ancestors 'none'";
     }
 
     static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";

@@ -27,6 +27,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * End-to-end tests: the whole portal on a real port, driven by the system's headless Chromium.
@@ -53,6 +56,8 @@ public abstract class BrowserTest {
     private Playwright playwright;
     private Browser browser;
     private final List<BrowserContext> contexts = new ArrayList<>();
+    /** What the Content-Security-Policy refused on any page of the test: the portal's own pages must need nothing refused. */
+    protected final List<String> cspViolations = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     void startBrowser() throws Exception {
@@ -69,6 +74,9 @@ public abstract class BrowserTest {
     void closeContexts() {
         contexts.forEach(BrowserContext::close);
         contexts.clear();
+        List<String> refused = List.copyOf(cspViolations);
+        cspViolations.clear();
+        assertThat(refused).as("refused by the Content-Security-Policy").isEmpty();
     }
 
     @AfterAll
@@ -94,7 +102,13 @@ public abstract class BrowserTest {
                 .setViewportSize(width, height).setIsMobile(mobile).setHasTouch(mobile).setLocale("zh-CN"));
         context.setDefaultTimeout(20_000);
         contexts.add(context);
-        return context.newPage();
+        Page page = context.newPage();
+        page.onConsoleMessage(message -> {
+            if (message.type().equals("error") && message.text().contains("Content Security Policy")) {
+                cspViolations.add(message.text());
+            }
+        });
+        return page;
     }
 
     protected String url(String path) {
