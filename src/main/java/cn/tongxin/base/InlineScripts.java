@@ -41,10 +41,11 @@ class InlineScripts implements VaadinServiceInitListener {
     }
 
     /**
-     * The text of a script that the HTML parser cannot end early: {@code </} and {@code <!--} lose their
-     * {@code <}, and the line and paragraph separators are escaped too. {@code \u003C} means {@code <} in a
-     * JSON or JavaScript string, a template literal and a regular expression, which is where these sequences
-     * occur (Vaadin's data is JSON, where text only ever sits in strings); in the JSON it is the very same value.
+     * The text of a script that the HTML parser cannot end early: the {@code <} of {@code </} and {@code <!--}
+     * becomes its escape (backslash, u003C), and the line and paragraph separators are escaped too. The escape
+     * means {@code <} in a JSON or JavaScript string, a template literal and a regular expression, which is where
+     * these sequences occur (Vaadin's data is JSON, where text only ever sits in strings); in the JSON it is the
+     * very same value.
      */
     static String escape(String script) {
         return script.replace("</", "\\u003C/")
