@@ -1,5 +1,9 @@
 package cn.tongxin.e2e;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -14,12 +18,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
+import javax.imageio.ImageIO;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * End-to-end tests: the whole portal on a real port, driven by the system's headless Chromium.
@@ -46,6 +56,8 @@ public abstract class BrowserTest {
     private Playwright playwright;
     private Browser browser;
     private final List<BrowserContext> contexts = new ArrayList<>();
+    /** What the Content-Security-Policy refused on any page of the test: the portal's own pages must need nothing refused. */
+    protected final List<String> cspViolations = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     void startBrowser() throws Exception {
@@ -64,6 +76,9 @@ public abstract class BrowserTest {
     void closeContexts() {
         contexts.forEach(BrowserContext::close);
         contexts.clear();
+        List<String> refused = List.copyOf(cspViolations);
+        cspViolations.clear();
+        assertThat(refused).as("refused by the Content-Security-Policy").isEmpty();
     }
 
     @AfterAll
@@ -89,7 +104,13 @@ public abstract class BrowserTest {
                 .setViewportSize(width, height).setIsMobile(mobile).setHasTouch(mobile).setLocale("zh-CN"));
         context.setDefaultTimeout(20_000);
         contexts.add(context);
-        return context.newPage();
+        Page page = context.newPage();
+        page.onConsoleMessage(message -> {
+            if (message.type().equals("error") && message.text().contains("Content Security Policy")) {
+                cspViolations.add(message.text());
+            }
+        });
+        return page;
     }
 
     protected String url(String path) {
@@ -104,6 +125,14 @@ public abstract class BrowserTest {
         page.locator("vaadin-login-form vaadin-button[slot=submit]").click();
         page.locator("#current-user").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
                 .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+    }
+
+    /** Reads a QR image (a data URI) the way a phone camera does. */
+    protected static String readQr(String dataUri) throws Exception {
+        byte[] png = Base64.getDecoder().decode(dataUri.substring(dataUri.indexOf(',') + 1));
+        var image = ImageIO.read(new ByteArrayInputStream(png));
+        return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
+                .getText();
     }
 
     protected void screenshot(Page page, String name) {

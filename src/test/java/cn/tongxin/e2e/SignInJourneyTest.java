@@ -2,21 +2,14 @@ package cn.tongxin.e2e;
 
 import cn.tongxin.TestOccasions;
 import cn.tongxin.attendance.Occasion;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.MultiFormatReader;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
 import com.microsoft.playwright.Page;
 import jakarta.servlet.ServletContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import javax.imageio.ImageIO;
-import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Set;
@@ -49,7 +42,7 @@ class SignInJourneyTest extends BrowserTest {
         assertThat(door.locator("#door-state")).hasAttribute("data-state", "OPEN");
         screenshot(door, "door-screen");
 
-        String link = scan(door.locator("#door-qr").getAttribute("src"));
+        String link = readQr(door.locator("#door-qr").getAttribute("src"));
         assertThat(link).matches("http://localhost:\\d+/s/TEST\\.\\d+\\.\\d+\\.[A-Za-z0-9_-]{12}");
 
         Page phone = phone();
@@ -84,13 +77,5 @@ class SignInJourneyTest extends BrowserTest {
         // Vaadin looks services up on every page and navigation; see ServiceFilesCache.
         assertThat(servletContext.getClassLoader().getClass().getName())
                 .isEqualTo("cn.tongxin.base.ServiceFilesCache$CachingClassLoader");
-    }
-
-    /** Reads the QR image the way a phone camera does. */
-    private static String scan(String dataUri) throws Exception {
-        byte[] png = Base64.getDecoder().decode(dataUri.substring(dataUri.indexOf(',') + 1));
-        var image = ImageIO.read(new ByteArrayInputStream(png));
-        return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
-                .getText();
     }
 }

@@ -165,7 +165,7 @@ class BoardView extends VerticalLayout implements BeforeEnterObserver, HasDynami
 
     private String chart(Board board) {
         List<Board.UnitCount> units = board.byUnit();
-        String names = units.stream().map(u -> "\"" + u.unitName().replace("\"", "") + "\"").collect(Collectors.joining(","));
+        String names = units.stream().map(u -> EChart.json(u.unitName())).collect(Collectors.joining(","));
         String in = units.stream().map(u -> String.valueOf(u.signed())).collect(Collectors.joining(","));
         String out = units.stream().map(u -> String.valueOf(u.expected() - u.signed())).collect(Collectors.joining(","));
         return """

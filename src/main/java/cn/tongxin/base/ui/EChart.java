@@ -18,6 +18,25 @@ public class EChart extends Div {
         addClassName("tx-chart");
     }
 
+    /** A text as a JSON string for an option: any name stays one string, whatever quotes or backslashes it holds. */
+    public static String json(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
     public void setOption(String optionJson) {
         this.optionJson = optionJson;
         if (isAttached()) {

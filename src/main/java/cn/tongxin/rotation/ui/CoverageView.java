@@ -230,9 +230,9 @@ class CoverageView extends VerticalLayout implements HasUrlParameter<Long>, HasD
                  "color":["#c0392b","#e67e22","#bdc3c7"],
                  "series":[{"type":"pie","radius":["40%%","70%%"],"data":[
                    {"name":%s,"value":%d},{"name":%s,"value":%d},{"name":%s,"value":%d}]}]}"""
-                .formatted(json(getTranslation("rotation.coverage.trained")), t.trained(),
-                        json(getTranslation("rotation.coverage.enrolled")), t.enrolled(),
-                        json(getTranslation("rotation.coverage.untouched")), t.untouched());
+                .formatted(EChart.json(getTranslation("rotation.coverage.trained")), t.trained(),
+                        EChart.json(getTranslation("rotation.coverage.enrolled")), t.enrolled(),
+                        EChart.json(getTranslation("rotation.coverage.untouched")), t.untouched());
     }
 
     private String barOption(List<CoverageRow> rows) {
@@ -241,12 +241,12 @@ class CoverageView extends VerticalLayout implements HasUrlParameter<Long>, HasD
                  "xAxis":{"type":"value","max":100,"axisLabel":{"formatter":"{value}%%"}},
                  "yAxis":{"type":"category","inverse":true,"data":[%s]},
                  "series":[{"type":"bar","itemStyle":{"color":"#c0392b"},"data":[%s]}]}"""
-                .formatted(rows.stream().map(r -> json(r.name())).collect(Collectors.joining(",")),
+                .formatted(rows.stream().map(r -> EChart.json(r.name())).collect(Collectors.joining(",")),
                         rows.stream().map(r -> String.valueOf(r.counts().trainedPct())).collect(Collectors.joining(",")));
     }
 
     private String stackOption(List<CoverageRow> rows) {
-        String names = rows.stream().map(r -> json(r.name())).collect(Collectors.joining(","));
+        String names = rows.stream().map(r -> EChart.json(r.name())).collect(Collectors.joining(","));
         return """
                 {"tooltip":{"trigger":"axis"},"legend":{"bottom":0},
                  "grid":{"left":8,"right":16,"top":8,"bottom":32,"containLabel":true},
@@ -255,16 +255,12 @@ class CoverageView extends VerticalLayout implements HasUrlParameter<Long>, HasD
                  "series":[{"name":%s,"type":"bar","stack":"a","data":[%s]},
                            {"name":%s,"type":"bar","stack":"a","data":[%s]},
                            {"name":%s,"type":"bar","stack":"a","data":[%s]}]}"""
-                .formatted(names, json(getTranslation("rotation.coverage.trained")),
+                .formatted(names, EChart.json(getTranslation("rotation.coverage.trained")),
                         rows.stream().map(r -> String.valueOf(r.counts().trained())).collect(Collectors.joining(",")),
-                        json(getTranslation("rotation.coverage.enrolled")),
+                        EChart.json(getTranslation("rotation.coverage.enrolled")),
                         rows.stream().map(r -> String.valueOf(r.counts().enrolled())).collect(Collectors.joining(",")),
-                        json(getTranslation("rotation.coverage.untouched")),
+                        EChart.json(getTranslation("rotation.coverage.untouched")),
                         rows.stream().map(r -> String.valueOf(r.counts().untouched())).collect(Collectors.joining(",")));
-    }
-
-    static String json(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     @Override
