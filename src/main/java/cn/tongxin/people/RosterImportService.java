@@ -222,13 +222,6 @@ public class RosterImportService {
 
     // --- the import ---
 
-    /** {@link #importRows(RosterPreview, RosterChoices, boolean)} with no unit mapped and registered people skipped. */
-    @PreAuthorize("hasAnyRole('" + Roles.ADMIN + "','" + Roles.ORGANIZER + "')")
-    @Transactional
-    public RosterImportResult importRows(RosterPreview preview, boolean skipBadRows) {
-        return write(preview, RosterChoices.none(), skipBadRows);
-    }
-
     /**
      * Writes the good rows of a preview, all or nothing, with the organizer's choices: the unit mappings (each
      * must be a unit the caller manages) and whether registered people are updated. With rows left out (bad rows,
@@ -239,10 +232,6 @@ public class RosterImportService {
     @PreAuthorize("hasAnyRole('" + Roles.ADMIN + "','" + Roles.ORGANIZER + "')")
     @Transactional
     public RosterImportResult importRows(RosterPreview preview, RosterChoices choices, boolean skipBadRows) {
-        return write(preview, choices, skipBadRows);
-    }
-
-    private RosterImportResult write(RosterPreview preview, RosterChoices choices, boolean skipBadRows) {
         long started = System.nanoTime();
         long leftOut = preview.leftOutWith(choices);
         if (leftOut > 0 && !skipBadRows) {
@@ -260,11 +249,11 @@ public class RosterImportService {
         Set<String> idCards = new HashSet<>();
         int unchanged = 0;
         for (RosterRow row : preview.goodRows()) {
-            if (row.unitToConfirm() != null && !choices.units().containsKey(row.unitToConfirm())) {
-                continue; // left out, as a bad row is
+            if (row.leftOutWith(choices)) {
+                continue;
             }
-            if (row.registered() && !choices.updateRegistered()) {
-                unchanged++;
+            if (!row.writtenWith(choices)) {
+                unchanged++;            // a registered person, left as they are
                 continue;
             }
             PersonData d = row.data().normalized();
@@ -322,8 +311,7 @@ public class RosterImportService {
         }
         List<Integer> leftOutRows = new ArrayList<>();
         preview.badRows().forEach(p -> leftOutRows.add(p.rowNumber()));
-        preview.goodRows().stream().filter(r -> r.unitToConfirm() != null && !choices.units().containsKey(r.unitToConfirm()))
-                .forEach(r -> leftOutRows.add(r.rowNumber()));
+        preview.goodRows().stream().filter(r -> r.leftOutWith(choices)).forEach(r -> leftOutRows.add(r.rowNumber()));
         leftOutRows.sort(null);
         String detail = "imported " + created.size() + " of " + preview.totalRows() + " rows"
                 + (updates.isEmpty() ? "" : "; updated " + updates.size() + " registered people")

@@ -41,7 +41,6 @@ public record RosterPreview(String fileName, List<RosterRow> goodRows, List<Rost
 
     /** Rows left out with these choices for a reason, not by choice: bad rows and rows whose unit is not mapped. */
     public long leftOutWith(RosterChoices choices) {
-        return badRows.size() + goodRows.stream().filter(r -> r.unitToConfirm() != null
-                                                              && !choices.units().containsKey(r.unitToConfirm())).count();
+        return badRows.size() + goodRows.stream().filter(r -> r.leftOutWith(choices)).count();
     }
 }

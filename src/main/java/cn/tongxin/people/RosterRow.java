@@ -29,10 +29,14 @@ public record RosterRow(int rowNumber, PersonData data, String unitName, String 
         return IdCard.mask(data.idCard());
     }
 
-    /** Whether the import writes this row with these choices. */
+    /** Left out for a reason, as a bad row is: its unit is not mapped. */
+    public boolean leftOutWith(RosterChoices choices) {
+        return unitToConfirm != null && !choices.units().containsKey(unitToConfirm);
+    }
+
+    /** Written by the import with these choices: not left out, and new or a registered person to update. */
     public boolean writtenWith(RosterChoices choices) {
-        return (unitToConfirm == null || choices.units().containsKey(unitToConfirm))
-               && (!registered || choices.updateRegistered());
+        return !leftOutWith(choices) && (!registered || choices.updateRegistered());
     }
 
     RosterRow withData(PersonData other) {

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithUserDetails;
 
@@ -48,6 +50,8 @@ class RosterImportServiceTest {
     ReferenceDataService reference;
     @Autowired
     AuditService audit;
+    @Autowired
+    JdbcTemplate jdbc;
 
     /** A county of 青州 and one of 云州, new for each test, so counts are the test's own. */
     UnitRef qingzhouCounty;
@@ -89,7 +93,7 @@ class RosterImportServiceTest {
         assertThat(preview.goodRows()).extracting(RosterRow::rowNumber).containsExactly(2, 3, 4);
         assertThat(countIn(qingzhouCounty)).as("nothing is written by the preview").isZero();
 
-        RosterImportResult result = roster.importRows(preview, false);
+        RosterImportResult result = roster.importRows(preview, RosterChoices.none(), false);
 
         assertThat(result).isEqualTo(new RosterImportResult(3, 0, 0, 0));
         assertThat(namesIn(qingzhouCounty)).containsExactlyInAnyOrder("赵一", "钱二", "孙三");
@@ -129,7 +133,7 @@ class RosterImportServiceTest {
         assertThat(bad.get(6).message(Translations.CHINESE)).isEqualTo("身份证号：与本文件第 2 行的身份证号重复。");
         assertThat(bad.get(6).message(Translations.ENGLISH)).isEqualTo("ID number: Same ID number as row 2 of this file.");
 
-        assertThatThrownBy(() -> roster.importRows(preview, false))
+        assertThatThrownBy(() -> roster.importRows(preview, RosterChoices.none(), false))
                 .isInstanceOf(DomainException.class)
                 .satisfies(e -> assertThat(((DomainException) e).key()).isEqualTo("roster.error.has-problems"));
         assertThat(countIn(qingzhouCounty)).isZero();
@@ -152,9 +156,9 @@ class RosterImportServiceTest {
         });
 
         // The unknown unit, not mapped, leaves its row out like a bad row.
-        assertThatThrownBy(() -> roster.importRows(preview, false)).isInstanceOf(DomainException.class)
+        assertThatThrownBy(() -> roster.importRows(preview, RosterChoices.none(), false)).isInstanceOf(DomainException.class)
                 .hasMessage("roster.error.has-problems");
-        RosterImportResult result = roster.importRows(preview, true);
+        RosterImportResult result = roster.importRows(preview, RosterChoices.none(), true);
 
         assertThat(result).isEqualTo(new RosterImportResult(2, 0, 0, 2));
         assertThat(namesIn(qingzhouCounty)).containsExactlyInAnyOrder("褚一", "蒋三");
@@ -181,7 +185,7 @@ class RosterImportServiceTest {
                 yunzhouCounty.id(), d.partyId(), d.sectorIds(), d.position(), d.representative(), d.status());
         RosterPreview forged = new RosterPreview("forged.xlsx", List.of(good, new RosterRow(3, moved.withIdCard(Rosters.idCard(Gender.F)),
                 yunzhouCounty.name(), null, "", null, false, Set.of(), List.of())), List.of(), List.of());
-        assertThatThrownBy(() -> roster.importRows(forged, false))
+        assertThatThrownBy(() -> roster.importRows(forged, RosterChoices.none(), false))
                 .isInstanceOf(DomainException.class)
                 .satisfies(e -> assertThat(((DomainException) e).key()).isEqualTo("roster.error.stale"));
         assertThat(countIn(qingzhouCounty)).isZero();
@@ -192,7 +196,7 @@ class RosterImportServiceTest {
     @WithUserDetails("organizer")
     void province_organizer_imports_into_any_city() {
         RosterPreview preview = roster.preview("province.xlsx", Rosters.xlsx(List.of(person("朱一", Gender.M, yunzhouCounty.name()))));
-        assertThat(roster.importRows(preview, false).imported()).isEqualTo(1);
+        assertThat(roster.importRows(preview, RosterChoices.none(), false).imported()).isEqualTo(1);
         assertThat(namesIn(yunzhouCounty)).containsExactly("朱一");
     }
 
@@ -209,7 +213,7 @@ class RosterImportServiceTest {
         String id = Rosters.idCard(Gender.M);
         RosterPreview first = roster.preview("a.xlsx", Rosters.xlsx(List.of(
                 row("尤一", "男", null, null, id, null, null, qingzhouCounty.name(), "其他", null, null, null))));
-        roster.importRows(first, false);
+        roster.importRows(first, RosterChoices.none(), false);
 
         RosterPreview again = roster.preview("b.xlsx", Rosters.xlsx(List.of(
                 row("尤二", "男", null, null, id, null, null, qingzhouCounty.name(), "其他", null, null, null))));
@@ -425,7 +429,7 @@ class RosterImportServiceTest {
             assertThat(m.proposal()).isEqualTo(qingzhouCounty);
         });
         assertThat(preview.writtenWith(RosterChoices.none())).isEqualTo(1);
-        assertThatThrownBy(() -> roster.importRows(preview, false)).isInstanceOf(DomainException.class)
+        assertThatThrownBy(() -> roster.importRows(preview, RosterChoices.none(), false)).isInstanceOf(DomainException.class)
                 .hasMessage("roster.error.has-problems");
         assertThat(countIn(qingzhouCounty)).isZero();
 
@@ -503,7 +507,7 @@ class RosterImportServiceTest {
         assertThat(first.warnings().get(1).message(Translations.CHINESE))
                 .isEqualTo("出生日期：所填出生日期“1975-03-09”与身份证号不符，已按身份证号登记为 1975-03-08。");
 
-        assertThat(roster.importRows(preview, false).imported()).isEqualTo(3);
+        assertThat(roster.importRows(preview, RosterChoices.none(), false).imported()).isEqualTo(3);
         List<PersonRow> rows = admin(() -> people.search(new PersonQuery("苗一", qingzhouCounty.id(), null, null, null, null), 0, 5).items());
         assertThat(rows).singleElement().satisfies(r -> {
             assertThat(r.gender()).isEqualTo(Gender.M);
@@ -513,10 +517,23 @@ class RosterImportServiceTest {
 
     @Test
     @WithUserDetails("organizer")
+    void the_database_refuses_a_gender_or_birth_date_the_id_number_contradicts() {
+        String id = Rosters.idCard(Gender.M, LocalDate.of(1970, 5, 6));
+        roster.importRows(roster.preview("db.xlsx", Rosters.xlsx(List.of(
+                row("骆一", "男", null, null, id, null, null, qingzhouCounty.name(), "其他", null, null, null)))), RosterChoices.none(), false);
+        assertThatThrownBy(() -> jdbc.update("update person set gender = 'F' where id_card = ?", id))
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("person_gender_from_id_card");
+        assertThatThrownBy(() -> jdbc.update("update person set birth_date = date '1970-05-07' where id_card = ?", id))
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("person_birth_date_from_id_card");
+        assertThat(jdbc.queryForObject("select gender from person where id_card = ?", String.class, id)).isEqualTo("M");
+    }
+
+    @Test
+    @WithUserDetails("organizer")
     void a_person_already_registered_is_updated_or_left_as_the_organizer_chooses() {
         String id = Rosters.idCard(Gender.F);
         roster.importRows(roster.preview("first.xlsx", Rosters.xlsx(List.of(
-                row("柳 清", "女", "汉族", null, id, "13900000001", "liu@example.cn", qingzhouCounty.name(), "其他", "民盟", "教授", "是")))), false);
+                row("柳 清", "女", "汉族", null, id, "13900000001", "liu@example.cn", qingzhouCounty.name(), "其他", "民盟", "教授", "是")))), RosterChoices.none(), false);
         // A later roster of the same person, spelled without the space, moved to 云州, a cell left blank.
         byte[] later = Rosters.xlsx(List.of(
                 row("柳清", "女", null, null, id, "13900000002", null, yunzhouCounty.name(), "无党派人士", null, "院长", null),
@@ -555,7 +572,7 @@ class RosterImportServiceTest {
     void a_person_registered_outside_the_callers_scope_is_not_theirs_to_update() {
         String id = Rosters.idCard(Gender.M);
         SystemCaller.runAsSystem(() -> roster.importRows(roster.preview("yz.xlsx", Rosters.xlsx(List.of(
-                row("邬一", "男", null, null, id, null, null, yunzhouCounty.name(), "其他", null, null, null)))), false));
+                row("邬一", "男", null, null, id, null, null, yunzhouCounty.name(), "其他", null, null, null)))), RosterChoices.none(), false));
 
         RosterPreview preview = roster.preview("qz.xlsx", Rosters.xlsx(List.of(
                 row("邬一", "男", null, null, id, null, null, qingzhouCounty.name(), "其他", null, null, null))));

@@ -5,6 +5,7 @@ import cn.tongxin.people.Gender;
 import cn.tongxin.people.PersonQuery;
 import cn.tongxin.people.PersonService;
 import cn.tongxin.people.PersonRow;
+import cn.tongxin.people.RosterChoices;
 import cn.tongxin.people.RosterImportService;
 import cn.tongxin.people.RosterProblem;
 import cn.tongxin.people.RosterRow;
@@ -132,7 +133,7 @@ class RosterImportViewTest extends ViewTest {
     void a_short_unit_name_is_confirmed_once_a_registered_person_is_updated_and_a_gender_slip_is_shown() {
         String registeredId = Rosters.idCard(Gender.F);
         roster.importRows(roster.preview("earlier.xlsx", Rosters.xlsx(List.of(
-                row("蓝一", "女", null, null, registeredId, "13900000001", null, county.name(), "其他", null, null, null)))), false);
+                row("蓝一", "女", null, null, registeredId, "13900000001", null, county.name(), "其他", null, null, null)))), RosterChoices.none(), false);
         String shortName = county.name().substring(2);      // "测试县…" for "导入测试县…"
         navigate(RosterImportView.class);
         byte[] file = Rosters.xlsx(List.of(
