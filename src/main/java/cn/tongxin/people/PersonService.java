@@ -63,7 +63,7 @@ public class PersonService {
         params.put("offset", offset);
         List<PersonRow> rows = jdbc.sql("""
                         select p.id, p.name, p.gender, u.name as unit_name, pa.short_name as party_name, p.position,
-                               p.representative, p.id_card, p.phone, p.status,
+                               p.representative, p.id_card, p.phone, p.status, extract(year from p.birth_date)::int as birth_year,
                                (select string_agg(s.name, '、' order by s.sort_order) from person_sector ps
                                   join sector s on s.id = ps.sector_id where ps.person_id = p.id) as sectors
                         from person p join unit u on u.id = p.unit_id left join party pa on pa.id = p.party_id
@@ -139,7 +139,7 @@ public class PersonService {
         return new PersonRow(rs.getLong("id"), rs.getString("name"), Gender.valueOf(rs.getString("gender")),
                 rs.getString("unit_name"), rs.getString("party_name"), rs.getString("sectors"),
                 rs.getString("position"), rs.getBoolean("representative"), IdCard.mask(rs.getString("id_card")),
-                rs.getString("phone"), PersonStatus.valueOf(rs.getString("status")));
+                rs.getString("phone"), PersonStatus.valueOf(rs.getString("status")), rs.getObject("birth_year", Integer.class));
     }
 
     /** A person's record: for their organizers and checkers, an administrator, or the person themself. */

@@ -171,61 +171,101 @@ public class RosterImportService {
                 }
             }
         }
-        // Against the people already registered: one query for the whole file.
-        Set<String> registered = registeredIdCards(firstRowOf.keySet());
+        // Against the people already registered: one query for the whole file. The same person (same number,
+        // same name) is the organizer's to update or skip; another name under the number stays an error.
+        Map<String, Registered> registered = registered(firstRowOf.keySet(), false);
         for (Parsed p : parsed) {
             String id = p.data == null ? null : p.data.idCard();
-            if (id != null && registered.contains(id) && !p.issues.containsKey(PersonRules.ID_CARD)) {
-                p.issues.put(PersonRules.ID_CARD, new RosterIssue(RosterColumn.ID_CARD.key,
-                        "person.error.id-card-duplicate", List.of()));
+            Registered r = id == null || p.issues.containsKey(PersonRules.ID_CARD) ? null : registered.get(id);
+            if (r == null) {
+                continue;
+            }
+            if (!sameName(r.name, p.data.name())) {
+                p.issues.put(PersonRules.ID_CARD, new RosterIssue(RosterColumn.ID_CARD.key, "person.error.id-card-duplicate", List.of()));
+            } else if (!lookups.caller.managesUnit(r.unitPath)) {
+                p.issues.put(PersonRules.ID_CARD, new RosterIssue(RosterColumn.ID_CARD.key, "roster.error.registered-elsewhere", List.of()));
+            } else {
+                p.registered = true;
             }
         }
         List<RosterRow> good = new ArrayList<>();
         List<RosterProblem> bad = new ArrayList<>();
+        Map<String, Integer> toConfirm = new LinkedHashMap<>();
         for (Parsed p : parsed) {
             if (p.issues.isEmpty()) {
-                good.add(new RosterRow(p.rowNumber, p.data, lookups.unitNames.get(p.data.unitId()),
+                good.add(new RosterRow(p.rowNumber, p.data, p.data.unitId() == null ? null : lookups.unitNames.get(p.data.unitId()),
                         p.data.partyId() == null ? null : lookups.partyLabels.get(p.data.partyId()),
                         p.data.sectorIds().stream().sorted(Comparator.comparingInt(lookups.sectorOrder::get))
-                                .map(lookups.sectorNames::get).collect(Collectors.joining("、"))));
+                                .map(lookups.sectorNames::get).collect(Collectors.joining("、")),
+                        p.unitToConfirm, p.registered, p.filled, p.warnings));
+                if (p.unitToConfirm != null) {
+                    toConfirm.merge(p.unitToConfirm, 1, Integer::sum);
+                }
             } else {
                 bad.add(new RosterProblem(p.rowNumber, p.name, List.copyOf(p.issues.values())));
             }
         }
-        log.info("Roster preview of {}: {} rows, {} good, {} bad, in {} ms", fileName, parsed.size(), good.size(),
-                bad.size(), (System.nanoTime() - started) / 1_000_000);
-        return new RosterPreview(fileName, good, bad);
+        List<RosterUnitMatch> matches = toConfirm.entrySet().stream()
+                .map(e -> new RosterUnitMatch(e.getKey(), e.getValue(), lookups.unitFor(e.getKey()).candidates)).toList();
+        log.info("Roster preview of {}: {} rows, {} good ({} registered, {} awaiting {} unit mappings), {} bad, in {} ms",
+                fileName, parsed.size(), good.size(), good.stream().filter(RosterRow::registered).count(),
+                good.stream().filter(r -> r.unitToConfirm() != null).count(), matches.size(), bad.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return new RosterPreview(fileName, good, bad, matches);
+    }
+
+    /** Names compared as people write them: "许 清" and "许清" are one name. */
+    private static boolean sameName(String registered, String written) {
+        return registered != null && written != null
+               && Text.normalize(registered).replace(" ", "").equals(Text.normalize(written).replace(" ", ""));
     }
 
     // --- the import ---
 
     /**
-     * Writes the good rows of a preview, all or nothing. With bad rows in the preview it refuses unless
-     * {@code skipBadRows} (the organizer's explicit "import only the good rows"). Every row is checked
-     * again, since the data may have changed since the preview (an identity number registered meanwhile).
+     * Writes the good rows of a preview, all or nothing, with the organizer's choices: the unit mappings (each
+     * must be a unit the caller manages) and whether registered people are updated. With rows left out (bad rows,
+     * rows whose unit is not mapped) it refuses unless {@code skipBadRows} (the organizer's explicit "import only
+     * the good rows"). Every row is checked again, since the data may have changed since the preview (an
+     * identity number registered meanwhile) and the preview comes back from the browser's session.
      */
     @PreAuthorize("hasAnyRole('" + Roles.ADMIN + "','" + Roles.ORGANIZER + "')")
     @Transactional
-    public RosterImportResult importRows(RosterPreview preview, boolean skipBadRows) {
+    public RosterImportResult importRows(RosterPreview preview, RosterChoices choices, boolean skipBadRows) {
         long started = System.nanoTime();
-        if (preview.hasProblems() && !skipBadRows) {
-            throw new DomainException("roster.error.has-problems", preview.badRows().size());
-        }
-        List<RosterRow> rows = preview.goodRows();
-        if (rows.isEmpty()) {
-            throw new DomainException("roster.error.nothing-to-import");
+        long leftOut = preview.leftOutWith(choices);
+        if (leftOut > 0 && !skipBadRows) {
+            throw new DomainException("roster.error.has-problems", leftOut);
         }
         Lookups lookups = lookups(Callers.require());
+        for (var mapping : choices.units().entrySet()) {
+            if (!lookups.scopeUnitIds.contains(mapping.getValue())) {
+                throw new DomainException("roster.error.unit-out-of-scope", mapping.getKey());
+            }
+        }
         LocalDate today = LocalDate.now(clock);
-        List<PersonData> people = new ArrayList<>(rows.size());
+        List<PersonData> created = new ArrayList<>();
+        List<RosterRow> updates = new ArrayList<>();
         Set<String> idCards = new HashSet<>();
-        for (RosterRow row : rows) {
+        int unchanged = 0;
+        for (RosterRow row : preview.goodRows()) {
+            if (row.leftOutWith(choices)) {
+                continue;
+            }
+            if (!row.writtenWith(choices)) {
+                unchanged++;            // a registered person, left as they are
+                continue;
+            }
             PersonData d = row.data().normalized();
+            if (row.unitToConfirm() != null) {
+                d = withUnit(d, choices.units().get(row.unitToConfirm()));
+            }
             boolean ok = PersonRules.check(d, today).isEmpty()
                     && lookups.scopeUnitIds.contains(d.unitId())
                     && lookups.sectorNames.keySet().containsAll(d.sectorIds())
                     && (d.partyId() == null || lookups.partyLabels.containsKey(d.partyId()))
-                    && (d.idCard() == null || idCards.add(d.idCard()));
+                    && (d.idCard() == null || idCards.add(d.idCard()))
+                    && (!row.registered() || d.idCard() != null);
             if (!ok) {
                 throw new DomainException("roster.error.stale");
             }
@@ -234,25 +274,61 @@ public class RosterImportService {
                         d.idCard(), d.phone(), d.email(), d.unitId(), d.partyId(), d.sectorIds(), d.position(),
                         d.representative(), d.status());
             }
-            people.add(d);
+            if (row.registered()) {
+                updates.add(row.withData(d));
+            } else {
+                created.add(d);
+            }
         }
-        if (!registeredIdCards(idCards).isEmpty()) {
-            throw new DomainException("roster.error.stale");
+        if (created.isEmpty() && updates.isEmpty()) {
+            throw new DomainException("roster.error.nothing-to-import");
+        }
+        // The register as it is now: new people must still be new, registered ones still theirs to update.
+        Map<String, Registered> registered = registered(idCards, true);
+        List<Long> updateIds = new ArrayList<>(updates.size());
+        for (PersonData d : created) {
+            if (d.idCard() != null && registered.containsKey(d.idCard())) {
+                throw new DomainException("roster.error.stale");
+            }
+        }
+        for (RosterRow row : updates) {
+            Registered r = registered.get(row.data().idCard());
+            if (r == null || !sameName(r.name, row.data().name()) || !lookups.caller.managesUnit(r.unitPath)) {
+                throw new DomainException("roster.error.stale");
+            }
+            updateIds.add(r.id);
         }
         try {
-            insert(people);
+            if (!created.isEmpty()) {
+                insert(created);
+            }
+            if (!updates.isEmpty()) {
+                update(updates, updateIds);
+            }
         } catch (DataIntegrityViolationException e) {
             // Someone registered one of these numbers in the very last moment: nothing is written.
             throw new DomainException("roster.error.stale");
         }
-        int skipped = preview.badRows().size();
-        String skippedRows = preview.badRows().stream().map(p -> String.valueOf(p.rowNumber())).collect(Collectors.joining(","));
-        String detail = "imported " + people.size() + " of " + preview.totalRows() + " rows"
-                + (skipped == 0 ? "" : "; skipped " + skipped + " bad rows: " + skippedRows);
+        List<Integer> leftOutRows = new ArrayList<>();
+        preview.badRows().forEach(p -> leftOutRows.add(p.rowNumber()));
+        preview.goodRows().stream().filter(r -> r.leftOutWith(choices)).forEach(r -> leftOutRows.add(r.rowNumber()));
+        leftOutRows.sort(null);
+        String detail = "imported " + created.size() + " of " + preview.totalRows() + " rows"
+                + (updates.isEmpty() ? "" : "; updated " + updates.size() + " registered people")
+                + (unchanged == 0 ? "" : "; left " + unchanged + " registered people unchanged")
+                + (choices.units().isEmpty() ? "" : "; units mapped: " + choices.units().entrySet().stream()
+                        .map(e -> e.getKey() + "→" + lookups.unitNames.get(e.getValue())).sorted().collect(Collectors.joining(", ")))
+                + (leftOutRows.isEmpty() ? "" : "; skipped " + leftOutRows.size() + " rows: "
+                        + leftOutRows.stream().map(String::valueOf).collect(Collectors.joining(",")));
         audit.record(AuditService.IMPORT, PersonService.TARGET, null, truncate(preview.fileName(), 200), truncate(detail, 2000));
-        log.info("Roster import of {}: {} people written in {} ms", preview.fileName(), people.size(),
-                (System.nanoTime() - started) / 1_000_000);
-        return new RosterImportResult(people.size(), skipped);
+        log.info("Roster import of {}: {} people added, {} updated in {} ms", preview.fileName(), created.size(),
+                updates.size(), (System.nanoTime() - started) / 1_000_000);
+        return new RosterImportResult(created.size(), updates.size(), unchanged, leftOutRows.size());
+    }
+
+    private static PersonData withUnit(PersonData d, Long unitId) {
+        return new PersonData(d.name(), d.gender(), d.ethnicity(), d.birthDate(), d.idCard(), d.phone(), d.email(),
+                unitId, d.partyId(), d.sectorIds(), d.position(), d.representative(), d.status());
     }
 
     /** Two statements for any number of people: ids from the sequence, then set-based inserts of arrays. */
@@ -313,23 +389,96 @@ public class RosterImportService {
         });
     }
 
-    private Set<String> registeredIdCards(Set<String> idCards) {
+    /**
+     * Registered people from a roster, in two statements for any number: the row's values over the registered ones,
+     * a value the row leaves blank kept as registered; the sectors as the row names them. The name stays as
+     * registered (the same name, perhaps spaced differently); the version moves on, so an open form notices.
+     */
+    private void update(List<RosterRow> rows, List<Long> personIds) {
+        int n = rows.size();
+        Long[] id = personIds.toArray(Long[]::new);
+        String[] gender = new String[n], ethnicity = new String[n], birth = new String[n], phone = new String[n],
+                email = new String[n], position = new String[n];
+        Long[] unit = new Long[n], party = new Long[n];
+        Boolean[] representative = new Boolean[n];
+        List<Long> sectorPerson = new ArrayList<>();
+        List<Long> sectorId = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            PersonData d = rows.get(i).data();
+            Set<String> filled = rows.get(i).filled();
+            gender[i] = d.gender().name();
+            ethnicity[i] = d.ethnicity();
+            birth[i] = d.birthDate() == null ? null : d.birthDate().toString();
+            phone[i] = d.phone();
+            email[i] = d.email();
+            unit[i] = d.unitId();
+            party[i] = d.partyId();
+            position[i] = d.position();
+            representative[i] = filled.contains(RosterColumn.REPRESENTATIVE.field) ? d.representative() : null;
+            for (Long s : d.sectorIds()) {
+                sectorPerson.add(id[i]);
+                sectorId.add(s);
+            }
+        }
+        jdbc.execute((ConnectionCallback<Void>) con -> {
+            try (PreparedStatement ps = con.prepareStatement("""
+                    update person p set gender = v.gender, ethnicity = coalesce(v.ethnicity, p.ethnicity),
+                           birth_date = coalesce(v.birth_date, p.birth_date), phone = coalesce(v.phone, p.phone),
+                           email = coalesce(v.email, p.email), unit_id = v.unit_id, party_id = coalesce(v.party_id, p.party_id),
+                           position = coalesce(v.position, p.position),
+                           representative = coalesce(v.representative, p.representative), version = p.version + 1
+                    from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::date[], ?::varchar[], ?::varchar[], ?::bigint[],
+                                ?::bigint[], ?::varchar[], ?::boolean[])
+                         as v(id, gender, ethnicity, birth_date, phone, email, unit_id, party_id, position, representative)
+                    where p.id = v.id""")) {
+                Object[][] columns = {id, gender, ethnicity, birth, phone, email, unit, party, position, representative};
+                String[] types = {"int8", "varchar", "varchar", "varchar", "varchar", "varchar", "int8", "int8", "varchar", "bool"};
+                for (int c = 0; c < columns.length; c++) {
+                    ps.setArray(c + 1, con.createArrayOf(types[c], columns[c]));
+                }
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = con.prepareStatement("delete from person_sector where person_id = any(?)")) {
+                ps.setArray(1, con.createArrayOf("int8", id));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = con.prepareStatement(
+                    "insert into person_sector (person_id, sector_id) select * from unnest(?::bigint[], ?::bigint[])")) {
+                ps.setArray(1, con.createArrayOf("int8", sectorPerson.toArray()));
+                ps.setArray(2, con.createArrayOf("int8", sectorId.toArray()));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** A registered person as the import needs them: to tell the same person from another under the number. */
+    private record Registered(long id, String name, String unitPath) {
+    }
+
+    /**
+     * The people registered under these numbers, in one query, by number. {@code lock}: for the import, so that
+     * no one renames or moves them between this check and the update.
+     */
+    private Map<String, Registered> registered(Set<String> idCards, boolean lock) {
         if (idCards.isEmpty()) {
-            return Set.of();
+            return Map.of();
         }
         String[] numbers = idCards.toArray(String[]::new);
-        return new HashSet<>(jdbc.execute((ConnectionCallback<List<String>>) con -> {
-            try (PreparedStatement ps = con.prepareStatement("select id_card from person where id_card = any(?)")) {
+        return jdbc.execute((ConnectionCallback<Map<String, Registered>>) con -> {
+            try (PreparedStatement ps = con.prepareStatement(
+                    "select p.id_card, p.id, p.name, u.path from person p join unit u on u.id = p.unit_id where p.id_card = any(?)"
+                    + (lock ? " for update of p" : ""))) {
                 ps.setArray(1, con.createArrayOf("varchar", numbers));
-                List<String> found = new ArrayList<>();
+                Map<String, Registered> found = new HashMap<>();
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        found.add(rs.getString(1));
+                        found.put(rs.getString(1), new Registered(rs.getLong(2), rs.getString(3), rs.getString(4)));
                     }
                 }
                 return found;
             }
-        }));
+        });
     }
 
     // --- reading the workbook ---
@@ -451,12 +600,16 @@ public class RosterImportService {
 
     // --- checking one row ---
 
-    /** A row under check: the data read so far and the issues by field. */
+    /** A row under check: the data read so far, the issues by field, what the import decided for it. */
     private static final class Parsed {
         final int rowNumber;
         final Map<String, RosterIssue> issues = new LinkedHashMap<>();
+        List<RosterIssue> warnings = List.of();
+        Set<String> filled = Set.of();
         String name;
         PersonData data;
+        String unitToConfirm;
+        boolean registered;
 
         Parsed(int rowNumber) {
             this.rowNumber = rowNumber;
@@ -465,6 +618,13 @@ public class RosterImportService {
         void issue(RosterColumn column, String key, String... args) {
             issues.putIfAbsent(column.field, new RosterIssue(column.key, key, List.of(args)));
         }
+
+        void warn(RosterColumn column, String key, String... args) {
+            if (warnings.isEmpty()) {
+                warnings = new ArrayList<>(2);
+            }
+            warnings.add(new RosterIssue(column.key, key, List.of(args)));
+        }
     }
 
     private Parsed parse(RawRow raw, Lookups lookups, LocalDate today) {
@@ -472,21 +632,34 @@ public class RosterImportService {
         Map<RosterColumn, Cell> cells = raw.cells;
         p.name = Text.clean(text(cells.get(RosterColumn.NAME)));
         String idCard = IdCard.normalize(text(cells.get(RosterColumn.ID_CARD)));
+        // A valid number (its check digit holds) decides gender and birth date: what the row writes
+        // otherwise is a slip, imported as the number says, with a warning.
+        boolean validId = IdCard.isValid(idCard);
 
         Gender gender = null;
         String genderText = Text.clean(text(cells.get(RosterColumn.GENDER)));
-        if (genderText != null) {
+        if (validId) {
+            gender = IdCard.gender(idCard) == 'M' ? Gender.M : Gender.F;
+            if (genderText != null && gender(genderText) != gender) {
+                p.warn(RosterColumn.GENDER, "roster.warning.gender-from-id", genderText);
+            }
+        } else if (genderText != null) {
             gender = gender(genderText);
             if (gender == null) {
                 p.issue(RosterColumn.GENDER, "roster.error.gender", genderText);
             }
-        } else if (IdCard.isValid(idCard)) {
-            gender = IdCard.gender(idCard) == 'M' ? Gender.M : Gender.F;
         }
 
         LocalDate birthDate = null;
         Cell birthCell = cells.get(RosterColumn.BIRTH_DATE);
-        if (birthCell != null) {
+        if (validId) {
+            birthDate = IdCard.birthDate(idCard).orElseThrow();
+            LocalDate written = birthCell == null ? null : date(birthCell);
+            if (birthCell != null && !birthDate.equals(written)) {
+                p.warn(RosterColumn.BIRTH_DATE, "roster.warning.birth-date-from-id",
+                        written == null ? Text.clean(text(birthCell)) : written.toString(), birthDate.toString());
+            }
+        } else if (birthCell != null) {
             birthDate = date(birthCell);
             if (birthDate == null) {
                 p.issue(RosterColumn.BIRTH_DATE, "roster.error.date", Text.clean(text(birthCell)));
@@ -496,7 +669,13 @@ public class RosterImportService {
         Long unitId = null;
         String unitText = Text.clean(text(cells.get(RosterColumn.UNIT)));
         if (unitText != null) {
-            unitId = lookups.resolveUnit(unitText, p);
+            UnitMatch unit = lookups.unitFor(unitText);
+            if (unit.errorKey != null) {
+                p.issue(RosterColumn.UNIT, unit.errorKey, unitText);
+            } else if (unit.id == null) {
+                p.unitToConfirm = unitText;
+            }
+            unitId = unit.id;
         }
 
         Set<Long> sectorIds = new LinkedHashSet<>();
@@ -533,11 +712,13 @@ public class RosterImportService {
                 text(cells.get(RosterColumn.POSITION)), representative, PersonStatus.ACTIVE).normalized();
         for (var e : PersonRules.check(data, today).entrySet()) {
             RosterColumn column = RosterColumn.forField(e.getKey());
-            if (column != null && !p.issues.containsKey(e.getKey())) {
+            boolean unitAsked = p.unitToConfirm != null && column == RosterColumn.UNIT;
+            if (column != null && !unitAsked && !p.issues.containsKey(e.getKey())) {
                 p.issue(column, e.getValue());
             }
         }
         p.data = data;
+        p.filled = cells.keySet().stream().map(c -> c.field).collect(Collectors.toUnmodifiableSet());
         return p;
     }
 
@@ -605,6 +786,9 @@ public class RosterImportService {
         /** Active parties by full and short name. */
         final Map<String, Long> partyIds = new HashMap<>();
         final Map<Long, String> partyLabels = new HashMap<>();
+        /** Unit names as compared when a roster's unit is no name of the register's: see {@link #unitKey}. */
+        final Map<Long, String> unitKeys = new HashMap<>();
+        final Map<String, UnitMatch> unitMatches = new HashMap<>();
 
         Lookups(Caller caller, List<Unit> units, List<Sector> sectors, List<Party> parties) {
             this.caller = caller;
@@ -613,6 +797,7 @@ public class RosterImportService {
                 unitById.put(u.id(), u);
                 unitsByName.computeIfAbsent(Text.normalize(u.name()), k -> new ArrayList<>()).add(u);
                 unitNames.put(u.id(), u.name());
+                unitKeys.put(u.id(), unitKey(u.name()));
                 if (caller.managesUnit(u.path())) {
                     scopeUnitIds.add(u.id());
                 }
@@ -655,27 +840,40 @@ public class RosterImportService {
         }
 
         /**
-         * The unit a roster names: its name, or "上级单位/单位" to tell apart units of the same name.
-         * It must exist and be one the caller manages.
+         * The unit a roster writes, found once per distinct text: its name, or "上级单位/单位" to tell apart units
+         * of the same name. Exactly one of the caller's units: that one. Else the organizer is asked (the unit
+         * stays null) with the caller's units it may mean: those of the same name, or whose name ends with what is
+         * written or is the end of it once "中共" and "统一战线工作部" are set aside (省委统战部 → 江川省委统战部).
+         * Only when it names, or resembles, units outside the caller's scope and none inside, it is refused.
          */
-        Long resolveUnit(String text, Parsed p) {
+        UnitMatch unitFor(String text) {
+            return unitMatches.computeIfAbsent(text, this::match);
+        }
+
+        private UnitMatch match(String text) {
             String[] parts = UNIT_SEPARATORS.split(text);
-            List<UnitRef> candidates = unitsByName.getOrDefault(parts[parts.length - 1], List.of()).stream()
+            List<UnitRef> named = unitsByName.getOrDefault(parts[parts.length - 1], List.of()).stream()
                     .filter(u -> ancestorsMatch(u, parts)).toList();
-            if (candidates.isEmpty()) {
-                p.issue(RosterColumn.UNIT, "roster.error.unit-unknown", text);
-                return null;
+            List<UnitRef> inScope = named.stream().filter(u -> scopeUnitIds.contains(u.id())).toList();
+            if (inScope.size() == 1) {
+                return new UnitMatch(inScope.getFirst().id(), null, inScope);
             }
-            List<UnitRef> inScope = candidates.stream().filter(u -> caller.managesUnit(u.path())).toList();
-            if (inScope.isEmpty()) {
-                p.issue(RosterColumn.UNIT, "roster.error.unit-out-of-scope", text);
-                return null;
+            if (!inScope.isEmpty()) {
+                return new UnitMatch(null, null, inScope);
             }
-            if (inScope.size() > 1) {
-                p.issue(RosterColumn.UNIT, "roster.error.unit-ambiguous", text, unitLabel(inScope.get(0)));
-                return null;
+            if (!named.isEmpty()) {
+                return new UnitMatch(null, "roster.error.unit-out-of-scope", List.of());
             }
-            return inScope.get(0).id();
+            String key = unitKey(parts[parts.length - 1]);
+            List<UnitRef> similar = unitList.stream().filter(u -> {
+                String k = unitKeys.get(u.id());
+                return !key.isEmpty() && (k.endsWith(key) || key.endsWith(k));
+            }).toList();
+            List<UnitRef> similarInScope = similar.stream().filter(u -> scopeUnitIds.contains(u.id())).toList();
+            if (similarInScope.isEmpty() && !similar.isEmpty()) {
+                return new UnitMatch(null, "roster.error.unit-out-of-scope", List.of());
+            }
+            return new UnitMatch(null, null, similarInScope);
         }
 
         private boolean ancestorsMatch(UnitRef unit, String[] parts) {
@@ -727,6 +925,21 @@ public class RosterImportService {
             }
             return unknown;
         }
+    }
+
+    /** How a roster's unit came out: the unit, or a refusal (translation key), or the caller's units it may mean. */
+    private record UnitMatch(Long id, String errorKey, List<UnitRef> candidates) {
+    }
+
+    /** A unit name without what offices add or leave out: spaces, a leading 中共/中国共产党, 统一战线工作部 for 统战部. */
+    static String unitKey(String name) {
+        String s = Text.normalize(name).replace(" ", "");
+        if (s.startsWith("中国共产党")) {
+            s = s.substring(5);
+        } else if (s.startsWith("中共")) {
+            s = s.substring(2);
+        }
+        return s.replace("统一战线工作部", "统战部");
     }
 
     private static String truncate(String s, int max) {

@@ -4,6 +4,7 @@ import cn.tongxin.Application;
 import cn.tongxin.audit.AuditService;
 import cn.tongxin.base.DomainException;
 import cn.tongxin.base.Page;
+import cn.tongxin.people.PersonLabel;
 import cn.tongxin.security.Caller;
 import cn.tongxin.security.Callers;
 import cn.tongxin.security.Roles;
@@ -240,13 +241,14 @@ public class EnrollmentService {
         params.put("limit", limit);
         params.put("offset", offset);
         List<Candidate> rows = jdbc.sql("with " + ctes + """
-                         select p.id, p.name, u.name as unit_name, p.representative,
+                         select p.id, u.name as unit_name, p.representative,
                                 (select string_agg(s.name, '、' order by s.sort_order) from person_sector ps
                                    join sector s on s.id = ps.sector_id where ps.person_id = p.id) as sectors,
-                                t.person_id is not null as trained, en.person_id is not null as enrolled""" + from
+                                t.person_id is not null as trained, en.person_id is not null as enrolled,
+                         """ + PersonLabel.COLUMNS + from
                                         + " order by (t.person_id is not null), (en.person_id is not null), u.path, p.name, p.id"
                                         + " limit :limit offset :offset")
-                .params(params).query((rs, n) -> new Candidate(rs.getLong("id"), rs.getString("name"),
+                .params(params).query((rs, n) -> new Candidate(rs.getLong("id"), PersonLabel.read(rs),
                         rs.getString("unit_name"), rs.getString("sectors"), rs.getBoolean("representative"),
                         rs.getBoolean("trained"), rs.getBoolean("enrolled"))).list();
         return new Page<>(rows, total);
@@ -266,7 +268,7 @@ public class EnrollmentService {
         long total = jdbc.sql("select count(*) from rotation_enrollment e where " + where).params(params).query(Long.class).single();
         params.put("limit", limit);
         params.put("offset", offset);
-        List<EnrollmentRow> rows = jdbc.sql("select e.*, p.name as person_name, u.name as unit_name from rotation_enrollment e"
+        List<EnrollmentRow> rows = jdbc.sql("select e.*, " + PersonLabel.COLUMNS + ", u.name as unit_name from rotation_enrollment e"
                                             + " join person p on p.id = e.person_id join unit u on u.id = p.unit_id where " + where
                                             + " order by case e.status when 'WAITLISTED' then 1 else 0 end, e.created_at, e.id"
                                             + " limit :limit offset :offset")
@@ -284,7 +286,7 @@ public class EnrollmentService {
     static EnrollmentRow enrollmentRow(ResultSet rs, int n) throws SQLException {
         Timestamp completed = rs.getTimestamp("completed_at");
         return new EnrollmentRow(rs.getLong("id"), rs.getLong("class_id"), rs.getLong("person_id"),
-                rs.getString("person_name"), rs.getString("unit_name"), EnrollmentStatus.valueOf(rs.getString("status")),
+                PersonLabel.read(rs), rs.getString("unit_name"), EnrollmentStatus.valueOf(rs.getString("status")),
                 rs.getString("source"), rs.getBigDecimal("hours"), completed == null ? null : completed.toInstant());
     }
 
@@ -301,7 +303,7 @@ public class EnrollmentService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public EnrollmentRow enrollment(long id) {
-        EnrollmentRow row = jdbc.sql("select e.*, p.name as person_name, u.name as unit_name from rotation_enrollment e"
+        EnrollmentRow row = jdbc.sql("select e.*, " + PersonLabel.COLUMNS + ", u.name as unit_name from rotation_enrollment e"
                                      + " join person p on p.id = e.person_id join unit u on u.id = p.unit_id where e.id = :id")
                 .param("id", id).query(EnrollmentService::enrollmentRow).optional()
                 .orElseThrow(() -> new DomainException("rotation.error.enrollment-not-found"));
@@ -541,12 +543,13 @@ public class EnrollmentService {
         Caller caller = Callers.require();
         String filter = quotaFilter(caller, classId).replace("u.path", "qu.path");
         return jdbc.sql("""
-                        select n.id, n.class_id, n.unit_id, qu.name as unit_name, n.person_id, p.name as person_name, n.status, n.reason
+                        select n.id, n.class_id, n.unit_id, qu.name as unit_name, n.person_id, n.status, n.reason,
+                        """ + PersonLabel.COLUMNS + """
                         from rotation_nomination n join unit qu on qu.id = n.unit_id join person p on p.id = n.person_id
                         where n.class_id = :c""" + filter + " order by case n.status when 'PENDING' then 0 else 1 end, n.created_at, n.id")
                 .param("c", classId).param("scope", caller.scopePath() + "%")
                 .query((rs, n) -> new NominationRow(rs.getLong("id"), rs.getLong("class_id"), rs.getLong("unit_id"),
-                        rs.getString("unit_name"), rs.getLong("person_id"), rs.getString("person_name"),
+                        rs.getString("unit_name"), rs.getLong("person_id"), PersonLabel.read(rs),
                         NominationStatus.valueOf(rs.getString("status")), rs.getString("reason"))).list();
     }
 
@@ -603,9 +606,10 @@ public class EnrollmentService {
             throw new AccessDeniedException("unit outside scope");
         }
         return jdbc.sql("""
-                        select p.id, p.name, u.name as unit_name, p.representative,
+                        select p.id, u.name as unit_name, p.representative,
                                (select string_agg(s.name, '、' order by s.sort_order) from person_sector ps
-                                  join sector s on s.id = ps.sector_id where ps.person_id = p.id) as sectors
+                                  join sector s on s.id = ps.sector_id where ps.person_id = p.id) as sectors,
+                        """ + PersonLabel.COLUMNS + """
                         from person p join unit u on u.id = p.unit_id
                         where u.path like :path and p.status = 'ACTIVE' and p.name like :text
                           and not exists (select 1 from rotation_nomination n where n.class_id = :c and n.person_id = p.id and n.status <> 'RETURNED')
@@ -613,7 +617,7 @@ public class EnrollmentService {
                         order by u.path, p.name, p.id limit :limit""")
                 .param("path", path + "%").param("c", classId).param("limit", limit)
                 .param("text", "%" + Population.escapeLike(text == null ? "" : text.trim()) + "%")
-                .query((rs, n) -> new Candidate(rs.getLong("id"), rs.getString("name"), rs.getString("unit_name"),
+                .query((rs, n) -> new Candidate(rs.getLong("id"), PersonLabel.read(rs), rs.getString("unit_name"),
                         rs.getString("sectors"), rs.getBoolean("representative"), false, false)).list();
     }
 

@@ -1,5 +1,11 @@
 package cn.tongxin.rotation;
 
-public record NominationRow(long id, long classId, long unitId, String unitName, long personId, String personName,
+import cn.tongxin.people.PersonLabel;
+
+public record NominationRow(long id, long classId, long unitId, String unitName, long personId, PersonLabel person,
                             NominationStatus status, String reason) {
+
+    public String personName() {
+        return person.name();
+    }
 }

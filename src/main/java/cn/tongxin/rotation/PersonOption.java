@@ -1,9 +1,15 @@
 package cn.tongxin.rotation;
 
+import cn.tongxin.people.PersonLabel;
+
 import java.util.Objects;
 
 /** A person to pick in a form (e.g. the people a plan names one by one): the same person whatever the label says. */
-public record PersonOption(long id, String name, String unitName) {
+public record PersonOption(long id, PersonLabel person, String unitName) {
+
+    public String name() {
+        return person.name();
+    }
 
     @Override
     public boolean equals(Object o) {

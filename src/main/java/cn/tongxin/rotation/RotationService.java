@@ -5,6 +5,7 @@ import cn.tongxin.audit.AuditDetail;
 import cn.tongxin.audit.AuditService;
 import cn.tongxin.base.DomainException;
 import cn.tongxin.base.Page;
+import cn.tongxin.people.PersonLabel;
 import cn.tongxin.security.Caller;
 import cn.tongxin.security.Callers;
 import cn.tongxin.security.Roles;
@@ -95,11 +96,12 @@ public class RotationService {
         Caller caller = Callers.require();
         requireReadsPlan(caller, loadPlan(planId));
         return jdbc.sql("""
-                        select p.id, p.name, u.name as unit_name from rotation_plan_person pp
+                        select p.id, u.name as unit_name, """ + PersonLabel.COLUMNS + """
+                        from rotation_plan_person pp
                         join person p on p.id = pp.person_id join unit u on u.id = p.unit_id
                         where pp.plan_id = :plan and u.path like :scope order by p.name, p.id""")
                 .param("plan", planId).param("scope", caller.scopePath() + "%")
-                .query((rs, n) -> new PersonOption(rs.getLong("id"), rs.getString("name"), rs.getString("unit_name"))).list();
+                .query((rs, n) -> new PersonOption(rs.getLong("id"), PersonLabel.read(rs), rs.getString("unit_name"))).list();
     }
 
     @PreAuthorize(MANAGERS)

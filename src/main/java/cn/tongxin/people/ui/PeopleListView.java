@@ -184,7 +184,8 @@ class PeopleListView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("people-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(PersonRow::name).setHeader(getTranslation("person.field.name")).setAutoWidth(true).setFlexGrow(0);
+        // The label, not the bare name: on a phone it is all that tells two people of one name apart.
+        grid.addColumn(r -> r.label().text(getLocale())).setHeader(getTranslation("person.field.name")).setWidth("13em").setFlexGrow(1);
         secondary.add(grid.addColumn(r -> getTranslation("person.gender." + r.gender().name()))
                 .setHeader(getTranslation("person.field.gender")).setAutoWidth(true).setFlexGrow(0));
         grid.addColumn(PersonRow::unitName).setHeader(getTranslation("person.field.unit")).setFlexGrow(1);

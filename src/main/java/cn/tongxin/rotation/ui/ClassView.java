@@ -282,7 +282,7 @@ class ClassView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         roster.add(bar);
         rosterGrid.removeAllColumns();
         rosterGrid.setId("roster-grid");
-        rosterGrid.addColumn(EnrollmentRow::personName).setHeader(getTranslation("rotation.person.name")).setAutoWidth(true);
+        rosterGrid.addColumn(r -> r.person().text(getLocale())).setHeader(getTranslation("rotation.person.name")).setAutoWidth(true);
         rosterGrid.addColumn(EnrollmentRow::unitName).setHeader(getTranslation("rotation.person.unit")).setAutoWidth(true)
                 ;
         // A draft class has sent no invitation yet: its people are chosen, not invited.
@@ -371,7 +371,7 @@ class ClassView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         preview.setId("fill-preview");
         preview.setHeight("320px");
         preview.setSelectionMode(Grid.SelectionMode.MULTI);
-        preview.addColumn(Candidate::name).setHeader(getTranslation("rotation.person.name")).setAutoWidth(true);
+        preview.addColumn(c -> c.person().text(getLocale())).setHeader(getTranslation("rotation.person.name")).setAutoWidth(true);
         preview.addColumn(Candidate::unitName).setHeader(getTranslation("rotation.person.unit")).setAutoWidth(true);
         preview.addColumn(Candidate::sectors).setHeader(getTranslation("rotation.person.sectors"));
         preview.addColumn(c -> getTranslation(c.trained() ? "rotation.coverage.trained" : c.enrolled()
@@ -472,7 +472,7 @@ class ClassView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
                 quota.setId("nominate-quota");
                 ComboBox<Candidate> person = new ComboBox<>(getTranslation("rotation.person.name"));
                 person.setId("nominate-person");
-                person.setItemLabelGenerator(c -> c.name() + " · " + c.unitName());
+                person.setItemLabelGenerator(c -> c.person().text(getLocale(), c.unitName()));
                 person.setItems(q -> enrollment.nominees(classId, quota.getValue().unitId(), q.getFilter().orElse(""),
                         q.getLimit() + q.getOffset()).stream().skip(q.getOffset()));
                 person.setWidth("min(320px, 100%)");
@@ -493,7 +493,7 @@ class ClassView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         Grid<NominationRow> nomGrid = new Grid<>();
         nomGrid.setId("nomination-grid");
         nomGrid.setAllRowsVisible(true);
-        nomGrid.addColumn(NominationRow::personName).setHeader(getTranslation("rotation.person.name")).setAutoWidth(true);
+        nomGrid.addColumn(n -> n.person().text(getLocale())).setHeader(getTranslation("rotation.person.name")).setAutoWidth(true);
         nomGrid.addColumn(NominationRow::unitName).setHeader(getTranslation("rotation.quota.unit")).setAutoWidth(true);
         nomGrid.addColumn(n -> getTranslation("rotation.nomination." + n.status())
                                + (n.reason() == null ? "" : "（" + n.reason() + "）")).setHeader(getTranslation("rotation.enrollment.status"));

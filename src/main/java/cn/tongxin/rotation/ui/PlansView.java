@@ -140,8 +140,8 @@ class PlansView extends VerticalLayout implements HasDynamicTitle {
         named.setId("plan-people");
         named.setItems(q -> people.search(new PersonQuery(q.getFilter().orElse(null), null, null, null, null, PersonStatus.ACTIVE),
                         q.getOffset(), q.getLimit()).items().stream()
-                .map(p -> new PersonOption(p.id(), p.name(), p.unitName())));
-        named.setItemLabelGenerator(p -> p.name() + " · " + p.unitName());
+                .map(p -> new PersonOption(p.id(), p.label(), p.unitName())));
+        named.setItemLabelGenerator(p -> p.person().text(getLocale(), p.unitName()));
         named.setHelperText(getTranslation("rotation.plan.people.help"));
         if (current != null) {
             PlanData d = current.data();
