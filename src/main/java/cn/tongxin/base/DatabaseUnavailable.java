@@ -28,6 +28,12 @@ public final class DatabaseUnavailable {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
                 return true;
             }
+            // The pool closed a connection that broke (the database went away mid-request); the rollback that follows
+            // then fails with this, which replaces the original error.
+            if (t instanceof SQLException sql && sql.getSQLState() == null && t.getStackTrace().length > 0
+                    && t.getStackTrace()[0].getClassName().startsWith("com.zaxxer.hikari.pool.ProxyConnection")) {
+                return true;
+            }
         }
         return false;
     }

@@ -44,7 +44,7 @@ class DatabaseUnavailableTest extends ViewTest {
     private JdbcClient unreachable() throws Exception {
         if (unreachable == null) {
             HikariConfig config = new HikariConfig();
-            ((HikariDataSource) dataSource).copyStateTo(config);
+            dataSource.unwrap(HikariDataSource.class).copyStateTo(config);
             try (ServerSocket free = new ServerSocket(0)) {
                 config.setJdbcUrl("jdbc:postgresql://localhost:" + free.getLocalPort() + "/tongxin");
             }
@@ -78,13 +78,24 @@ class DatabaseUnavailableTest extends ViewTest {
     }
 
     @Test
-    void the_pool_waits_a_few_seconds_at_most_for_a_connection_then_says_the_database_cannot_be_reached() throws Exception {
-        assertThat(((HikariDataSource) dataSource).getConnectionTimeout()).isBetween(1000L, 5000L);
+    void the_application_pool_waits_a_few_seconds_at_most_for_a_connection_then_says_the_database_cannot_be_reached()
+            throws Exception {
+        assertThat(dataSource.unwrap(HikariDataSource.class).getConnectionTimeout()).isBetween(1000L, 5000L);
+        assertThat(dataSource).isInstanceOf(FailFastDataSource.class);
         RuntimeException failure = failureOfAQuery();
         assertThat(failure).hasRootCauseInstanceOf(java.net.ConnectException.class);
         assertThat(failure.getCause()).isInstanceOf(SQLTransientConnectionException.class);
         assertThat(DatabaseUnavailable.causes(failure)).isTrue();
         assertThat(DatabaseUnavailable.causes(new IllegalStateException("another failure"))).isFalse();
+    }
+
+    @Test
+    void a_connection_that_the_pool_closed_because_it_broke_counts_as_the_database_gone() throws Exception {
+        // What the rollback of a request meets when PostgreSQL died under it: Hikari has closed the broken connection.
+        java.sql.Connection broken = dataSource.getConnection();
+        broken.close();
+        assertThatThrownBy(broken::rollback).isInstanceOf(java.sql.SQLException.class)
+                .satisfies(e -> assertThat(DatabaseUnavailable.causes(e)).isTrue());
     }
 
     @Test
