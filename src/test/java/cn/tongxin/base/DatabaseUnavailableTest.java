@@ -6,6 +6,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.router.InternalServerError;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.VaadinSession;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import javax.sql.DataSource;
@@ -142,6 +144,28 @@ class DatabaseUnavailableTest extends ViewTest {
     }
 
     @Test
+    void a_page_whose_transaction_lost_its_connection_shows_the_message_and_other_failures_still_the_error_page()
+            throws Exception {
+        java.sql.Connection broken = dataSource.getConnection();
+        broken.close();
+        try {
+            broken.rollback();
+        } catch (java.sql.SQLException closed) {
+            pageFailure = new JpaSystemException(new RuntimeException("Unable to rollback against JDBC Connection", closed));
+        }
+        RouteConfiguration.forSessionScope().setRoute("fails", Fails.class);
+        UI.getCurrent().navigate("fails");
+        assertThat(UI.getCurrent().getCurrentView()).isInstanceOf(DatabaseUnavailableView.RollbackFailed.class);
+        assertThat($(H2.class).id("database-unavailable").getText()).isEqualTo("暂时无法连接数据库，请稍后再试。");
+
+        pageFailure = new JpaSystemException(new RuntimeException("a bug"));
+        RouteConfiguration.forSessionScope().setRoute("fails-too", Fails.class);
+        UI.getCurrent().navigate("fails-too");
+        // (the test kit's queries refuse to look into Vaadin's error page)
+        assertThat(UI.getCurrent().getCurrentView().getChildren().toList()).singleElement().isInstanceOf(InternalServerError.class);
+    }
+
+    @Test
     void an_action_that_needs_the_database_tells_the_person_to_try_again_and_leaves_the_page_as_it_is() throws Exception {
         RuntimeException failure = failureOfAQuery();
         var before = UI.getCurrent().getCurrentView();
@@ -153,6 +177,15 @@ class DatabaseUnavailableTest extends ViewTest {
     }
 
     static JdbcClient pageQuery;
+    static RuntimeException pageFailure;
+
+    /** A page whose opening fails. */
+    @AnonymousAllowed
+    public static class Fails extends Div {
+        public Fails() {
+            throw pageFailure;
+        }
+    }
 
     /** A page whose opening reads the database. */
     @AnonymousAllowed
