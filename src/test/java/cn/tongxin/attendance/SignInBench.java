@@ -175,14 +175,14 @@ public final class SignInBench {
 
     /**
      * The burst itself: the phones come to the door of {@code phase.session} at the phase's arrival times (or as
-     * slots free up) and sign in, while the door screen shows its changing code.
+     * slots free up) and sign in, while the door screen shows its changing code (from {@code phase.token} if set).
      */
     static void drive(Phase phase, List<Phone> phones, SignInService signIn) throws InterruptedException {
         phase.phones = phones.size();
         OccasionRef ref = new OccasionRef("SESSION", phase.session);
         // The door screen asks for its code once a second (as DoorView polls); phones scan what it shows. While
         // the code cannot be had (the database is away), the screen keeps showing the last one.
-        AtomicReference<String> shown = new AtomicReference<>(doorToken(signIn, ref));
+        AtomicReference<String> shown = new AtomicReference<>(phase.token != null ? phase.token : doorToken(signIn, ref));
         AtomicBoolean doorOn = new AtomicBoolean(true);
         Thread door = Thread.ofVirtual().start(() -> {
             while (doorOn.get()) {
@@ -219,6 +219,7 @@ public final class SignInBench {
         phase.end = System.nanoTime();
         doorOn.set(false);
         door.join();
+        phase.token = shown.get();
     }
 
     /**
@@ -411,6 +412,8 @@ public final class SignInBench {
         final long[] arrivals;
         final int maxInFlight;
         long session;
+        /** The door's code: the one it shows at the start (the phase's own if null), and at the end. */
+        String token;
         long start;
         long end;
         final Stats total = new Stats();
@@ -420,9 +423,9 @@ public final class SignInBench {
         final Map<String, Integer> errors = new ConcurrentSkipListMap<>();
         final Map<String, Integer> extras = new ConcurrentSkipListMap<>();
         final List<Long> confirmedAt = Collections.synchronizedList(new ArrayList<>());
-        /** The phones told 签到成功 (their usernames), and how long the others' requests took to fail. */
+        /** The phones told 签到成功 (their usernames); when each failed scan began and was answered (nanoTime). */
         final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-        final Stats failed = new Stats();
+        final List<long[]> failures = Collections.synchronizedList(new ArrayList<>());
         String rows;
         long duplicates;
         long signedRows;
@@ -458,6 +461,9 @@ public final class SignInBench {
                     }
                     long done = answers.stream().filter(t -> t.contains("签到成功")).count();
                     long already = answers.stream().filter(t -> t.contains("已于")).count();
+                    if (done > 0) {
+                        acknowledged.add(phone.username);
+                    }
                     if (done != 1 || already != 1) {
                         throw new Failure("second tab answered " + answers);
                     }
@@ -481,7 +487,7 @@ public final class SignInBench {
                 }
             } catch (Exception e) {
                 if (!acknowledged.contains(phone.username)) {
-                    failed.add(System.nanoTime() - started);
+                    failures.add(new long[]{started, System.nanoTime()});
                 }
                 errors.merge(reason(e), 1, Integer::sum);
             }
