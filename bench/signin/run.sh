@@ -17,7 +17,7 @@ if [ "$PRODUCTION" = true ]; then
   # Production mode as `./mvnw -Pproduction package` ships it: Vaadin's pre-compiled bundle (no custom frontend),
   # without the dev-mode jars (vaadin-dev, dev server, copilot).
   VERSION=$(sed -n 's:.*<vaadin.version>\(.*\)</vaadin.version>.*:\1:p' pom.xml)
-  JAR=$(tr ':' '\n' < target/bench-cp.txt | grep -m1 '/com/vaadin/flow-server/' | sed "s:/com/vaadin/flow-server/.*:/com/vaadin/vaadin-prod-bundle/$VERSION/vaadin-prod-bundle-$VERSION.jar:")
+  JAR=$(tr ':' '\n' < target/bench-cp.txt | grep '/com/vaadin/flow-server/' | sed "s:/com/vaadin/flow-server/.*:/com/vaadin/vaadin-prod-bundle/$VERSION/vaadin-prod-bundle-$VERSION.jar:")
   if [ ! -f "$JAR" ]; then ./mvnw -q -B dependency:get -Dartifact=com.vaadin:vaadin-prod-bundle:$VERSION; fi
   BUNDLE=${BENCH_DATA:-bench/signin/data}/prod-bundle
   if [ ! -f $BUNDLE/META-INF/VAADIN/webapp/index.html ]; then
