@@ -24,10 +24,14 @@ class LocaleInitializer implements VaadinServiceInitListener {
     }
 
     static Locale chosenLocale(VaadinRequest request) {
-        if (request == null || request.getCookies() == null) {
+        return chosenLocale(request == null ? null : request.getCookies());
+    }
+
+    static Locale chosenLocale(Cookie[] cookies) {
+        if (cookies == null) {
             return Translations.CHINESE;
         }
-        return Arrays.stream(request.getCookies())
+        return Arrays.stream(cookies)
                 .filter(c -> COOKIE.equals(c.getName()))
                 .map(Cookie::getValue)
                 .map(Locale::forLanguageTag)

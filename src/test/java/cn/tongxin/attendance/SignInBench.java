@@ -24,7 +24,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,10 +55,7 @@ public final class SignInBench {
         int window = Integer.getInteger("bench.window", 120);
         int saturate = Integer.getInteger("bench.inflight", 64);
         boolean production = Boolean.parseBoolean(System.getProperty("bench.production", "true"));
-        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(Application.class)
-                .run("--tongxin.embedded-db.dir=" + dir + "/pg", "--tongxin.demo-data=never", "--server.port=0",
-                        "--spring.main.banner-mode=off", "--logging.level.root=warn", "--vaadin.launch-browser=false",
-                        "--vaadin.devmode.devTools.enabled=false", "--vaadin.productionMode=" + production);
+        ConfigurableApplicationContext ctx = startPortal(dir, production);
         try {
             int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
@@ -90,19 +89,9 @@ public final class SignInBench {
             }
 
             // Warm-up (untimed for the figures): every phone logs in through the real form, a few at a time (bcrypt).
-            int loginParallelism = Integer.getInteger("bench.loginParallelism", 4);
-            Stats logins = new Stats();
             long w0 = System.nanoTime();
-            try (ExecutorService pool = Executors.newFixedThreadPool(loginParallelism)) {
-                for (Phone phone : phones) {
-                    pool.submit(() -> logins.time(phone, "login", phone::logIn));
-                }
-            }
+            Stats logins = logIn(phones);
             double warmup = (System.nanoTime() - w0) / 1e9;
-            System.out.printf("%nwarm-up: %d logins (GET /login + POST /login, %d at a time) in %.1f s = %.1f logins/s; "
-                            + "login p50 %.0f ms, p95 %.0f ms; errors %s%n", logins.count(), loginParallelism, warmup,
-                    logins.count() / warmup, logins.pct(50), logins.pct(95), logins.errors);
-            phones.forEach(Phone::disconnect);
             long heapLoggedIn = usedHeapAfterGc();
 
             List<String> results = new ArrayList<>();
@@ -144,24 +133,68 @@ public final class SignInBench {
         }
     }
 
+    /** The portal as it ships (the embedded PostgreSQL keeping its data in {@code dir}/pg), on a free port. */
+    static ConfigurableApplicationContext startPortal(String dir, boolean production) {
+        return new SpringApplicationBuilder(Application.class)
+                .run("--tongxin.embedded-db.dir=" + dir + "/pg", "--tongxin.demo-data=never", "--server.port=0",
+                        "--spring.main.banner-mode=off", "--logging.level.root=warn", "--vaadin.launch-browser=false",
+                        "--vaadin.devmode.devTools.enabled=false", "--vaadin.productionMode=" + production);
+    }
+
+    /** Every phone logs in through the real form, a few at a time (bcrypt); prints how it went. */
+    static Stats logIn(List<Phone> phones) {
+        int loginParallelism = Integer.getInteger("bench.loginParallelism", 4);
+        Stats logins = new Stats();
+        long w0 = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(loginParallelism)) {
+            for (Phone phone : phones) {
+                pool.submit(() -> logins.time(phone, "login", phone::logIn));
+            }
+        }
+        double warmup = (System.nanoTime() - w0) / 1e9;
+        System.out.printf("%nwarm-up: %d logins (GET /login + POST /login, %d at a time) in %.1f s = %.1f logins/s; "
+                        + "login p50 %.0f ms, p95 %.0f ms; errors %s%n", logins.count(), loginParallelism, warmup,
+                logins.count() / warmup, logins.pct(50), logins.pct(95), logins.errors);
+        phones.forEach(Phone::disconnect);
+        return logins;
+    }
+
     /** Runs one burst of all phones against a fresh session; returns the used heap after GC with its UIs open. */
     static long runPhase(Phase phase, List<Phone> phones, JdbcClient jdbc, Clock clock, SignInService signIn)
             throws Exception {
         phase.session = newSession(jdbc, clock.instant());
+        System.out.printf("%n== phase: %s (session %d) ==%n", phase.name, phase.session);
+        Cpu cpu0 = Cpu.now();
+        drive(phase, phones, signIn);
+        phase.cpu = Cpu.now().minus(cpu0);
+        phase.check(jdbc);
+        System.out.println(phase.report());
+        phones.forEach(Phone::disconnect);
+        return usedHeapAfterGc();
+    }
+
+    /**
+     * The burst itself: the phones come to the door of {@code phase.session} at the phase's arrival times (or as
+     * slots free up) and sign in, while the door screen shows its changing code (from {@code phase.token} if set).
+     */
+    static void drive(Phase phase, List<Phone> phones, SignInService signIn) throws InterruptedException {
         phase.phones = phones.size();
         OccasionRef ref = new OccasionRef("SESSION", phase.session);
-        // The door screen asks for its code once a second (as DoorView polls); phones scan what it shows.
-        AtomicReference<String> shown = new AtomicReference<>(doorToken(signIn, ref));
+        // The door screen asks for its code once a second (as DoorView polls); phones scan what it shows. While
+        // the code cannot be had (the database is away), the screen keeps showing the last one.
+        AtomicReference<String> shown = new AtomicReference<>(phase.token != null ? phase.token : doorToken(signIn, ref));
         AtomicBoolean doorOn = new AtomicBoolean(true);
         Thread door = Thread.ofVirtual().start(() -> {
             while (doorOn.get()) {
                 LockSupport.parkNanos(1_000_000_000L);
-                shown.set(doorToken(signIn, ref));
+                try {
+                    shown.set(doorToken(signIn, ref));
+                } catch (RuntimeException e) {
+                    // keep the last code
+                }
             }
         });
-        System.out.printf("%n== phase: %s (session %d) ==%n", phase.name, phase.session);
         Semaphore slots = new Semaphore(phase.maxInFlight);
-        Cpu cpu0 = Cpu.now();
         phase.start = System.nanoTime();
         try (ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < phones.size(); i++) {
@@ -184,13 +217,9 @@ public final class SignInBench {
             }
         }
         phase.end = System.nanoTime();
-        phase.cpu = Cpu.now().minus(cpu0);
         doorOn.set(false);
         door.join();
-        phase.check(jdbc);
-        System.out.println(phase.report());
-        phones.forEach(Phone::disconnect);
-        return usedHeapAfterGc();
+        phase.token = shown.get();
     }
 
     /**
@@ -383,6 +412,8 @@ public final class SignInBench {
         final long[] arrivals;
         final int maxInFlight;
         long session;
+        /** The door's code: the one it shows at the start (the phase's own if null), and at the end. */
+        String token;
         long start;
         long end;
         final Stats total = new Stats();
@@ -392,6 +423,9 @@ public final class SignInBench {
         final Map<String, Integer> errors = new ConcurrentSkipListMap<>();
         final Map<String, Integer> extras = new ConcurrentSkipListMap<>();
         final List<Long> confirmedAt = Collections.synchronizedList(new ArrayList<>());
+        /** The phones told 签到成功 (their usernames); when each failed scan began and was answered (nanoTime). */
+        final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        final List<long[]> failures = Collections.synchronizedList(new ArrayList<>());
         String rows;
         long duplicates;
         long signedRows;
@@ -406,6 +440,7 @@ public final class SignInBench {
         Cpu cpu;
 
         void scan(Phone phone, String token, long arrival) {
+            long started = System.nanoTime();
             String kind = switch (phone.n % 60) {
                 case 0 -> "double tap";
                 case 20 -> "second tab";
@@ -426,10 +461,13 @@ public final class SignInBench {
                     }
                     long done = answers.stream().filter(t -> t.contains("签到成功")).count();
                     long already = answers.stream().filter(t -> t.contains("已于")).count();
+                    if (done > 0) {
+                        acknowledged.add(phone.username);
+                    }
                     if (done != 1 || already != 1) {
                         throw new Failure("second tab answered " + answers);
                     }
-                    confirmed(arrival);
+                    confirmed(phone, arrival);
                     extras.merge(kind + ": one 签到成功 and one 已于…签到", 1, Integer::sum);
                     return;
                 }
@@ -437,7 +475,7 @@ public final class SignInBench {
                 if (!answer.contains("签到成功")) {
                     throw new Failure("tap answered: " + answer);
                 }
-                confirmed(arrival);
+                confirmed(phone, arrival);
                 if (kind.equals("double tap")) {
                     // A second tap that gets through (the button is disabled on the first): nothing new may happen.
                     String again = phone.tap(tab, this);
@@ -448,14 +486,18 @@ public final class SignInBench {
                     extras.merge(kind + (again.contains("已于") ? ": 已于…签到" : ": " + again), 1, Integer::sum);
                 }
             } catch (Exception e) {
+                if (!acknowledged.contains(phone.username)) {
+                    failures.add(new long[]{started, System.nanoTime()});
+                }
                 errors.merge(reason(e), 1, Integer::sum);
             }
         }
 
-        private void confirmed(long arrival) {
+        private void confirmed(Phone phone, long arrival) {
             long now = System.nanoTime();
             total.add(now - arrival);
             confirmedAt.add(now);
+            acknowledged.add(phone.username);
         }
 
         void check(JdbcClient jdbc) {
@@ -586,7 +628,7 @@ public final class SignInBench {
             PhoneHttp.Response page = http.get("/s/" + token);
             int from = page.body().indexOf(INITIAL);
             if (page.status() != 200 || from < 0) {
-                throw new Failure("GET /s/<token>: HTTP " + page.status() + ", no initial UIDL");
+                throw new Failure("GET /s/<token>: HTTP " + page.status() + ", no initial UIDL" + databaseAway(page.body()));
             }
             String script = page.body().substring(from + INITIAL.length(), page.body().indexOf("</script>", from));
             JsonNode initial = JSON.readTree(script.substring(0, script.lastIndexOf(';'))).path("initial");
@@ -607,6 +649,9 @@ public final class SignInBench {
                 if ("pushMode".equals(change.path("key").asText()) && !"DISABLED".equals(change.path("value").asText())) {
                     throw new Failure("the scan page asks for a push connection");
                 }
+            }
+            if (tab.button == 0 && !databaseAway(uidl.toString()).isEmpty()) {
+                throw new Failure("GET /s/<token>: HTTP " + page.status() + databaseAway(uidl.toString()));
             }
             if (tab.button == 0) {
                 throw new Failure("no sign-in button on the page: " + texts(uidl));
@@ -636,7 +681,7 @@ public final class SignInBench {
                     + ",\"clientId\":" + tab.clientId + "}";
             PhoneHttp.Response r = http.post("/?v-r=uidl&v-uiId=" + tab.uiId, "application/json; charset=UTF-8", body);
             if (r.status() != 200) {
-                throw new Failure("POST uidl: HTTP " + r.status());
+                throw new Failure("POST uidl: HTTP " + r.status() + databaseAway(r.body()));
             }
             String text = r.body().startsWith("for(;;);") ? r.body().substring(8) : r.body();
             JsonNode json = JSON.readTree(text);
@@ -659,6 +704,11 @@ public final class SignInBench {
                 }
             }
             return String.join(" ", texts);
+        }
+
+        /** The portal's answer while the database cannot be reached, if {@code body} is that. */
+        static String databaseAway(String body) {
+            return body.contains("暂时无法连接数据库") ? ", 暂时无法连接数据库…" : "";
         }
 
         static String enc(String s) {
