@@ -3,14 +3,17 @@ package cn.tongxin.attendance.ui;
 import cn.tongxin.base.Formats;
 import cn.tongxin.attendance.LeaveRow;
 import cn.tongxin.attendance.LeaveService;
+import cn.tongxin.attendance.LeaveStatus;
 import cn.tongxin.attendance.Occasion;
 import cn.tongxin.base.ui.EmptyState;
 import cn.tongxin.base.ui.Notices;
+import cn.tongxin.base.ui.UnsavedChanges;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -18,7 +21,9 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
-/** A trainee asks for leave from sessions ahead, with a reason, and follows the answers. */
+import java.util.List;
+
+/** A trainee asks for leave from sessions ahead, with a reason, and follows the answers and what they mean. */
 @Route("leave")
 @cn.tongxin.base.ui.PersonalPage
 @Menu(title = "nav.leave", order = 3, icon = "vaadin:calendar-clock")
@@ -29,6 +34,8 @@ class LeaveView extends VerticalLayout implements HasDynamicTitle {
     private final CheckboxGroup<Occasion> sessions = new CheckboxGroup<>();
     private final TextArea reason = new TextArea();
     private final Grid<LeaveRow> mine = new Grid<>();
+    /** A reason typed but not sent is not lost by going to another page. */
+    private final UnsavedChanges changes = UnsavedChanges.ofView(this, List.of(sessions, reason));
 
     LeaveView(LeaveService leave) {
         this.leave = leave;
@@ -46,6 +53,7 @@ class LeaveView extends VerticalLayout implements HasDynamicTitle {
                 Notices.success("leave.submitted");
                 reason.clear();
                 refresh();
+                changes.remember();
             }
         });
         submit.setId("leave-submit");
@@ -53,7 +61,8 @@ class LeaveView extends VerticalLayout implements HasDynamicTitle {
         mine.setId("leave-mine");
         mine.addColumn(r -> r.occasion().title()).setHeader(getTranslation("leave.session")).setAutoWidth(true);
         mine.addColumn(r -> Formats.dateTime(r.occasion().startsAt())).setHeader(getTranslation("leave.when")).setAutoWidth(true);
-        mine.addColumn(r -> getTranslation("leave.status." + r.status())).setHeader(getTranslation("leave.state"));
+        mine.addColumn(r -> getTranslation("leave.status." + r.status())).setHeader(getTranslation("leave.state")).setAutoWidth(true);
+        mine.addComponentColumn(this::note).setHeader(getTranslation("leave.note")).setFlexGrow(1).setKey("note");
         mine.setAllRowsVisible(true);
         var choose = leave.leaveable();
         if (choose.isEmpty()) {
@@ -63,6 +72,23 @@ class LeaveView extends VerticalLayout implements HasDynamicTitle {
         }
         add(new H3(getTranslation("leave.mine")), mine);
         refresh();
+        changes.remember();
+    }
+
+    /**
+     * What the answer means: a refusal's reason, or whether the leave is excused by the class's limit (the same rule
+     * as the approval list and the completion).
+     */
+    private Span note(LeaveRow r) {
+        Span note = new Span();
+        note.addClassName("tx-compact-cell");
+        note.setId("leave-note-" + r.id());
+        if (r.status() == LeaveStatus.REFUSED) {
+            note.setText(r.refusal() == null ? "" : getTranslation("leave.refusal", r.refusal()));
+        } else if (r.budget() != null) {
+            note.setText(getTranslation(r.budget().excused() ? "leave.effect.excused" : "leave.effect.beyond"));
+        }
+        return note;
     }
 
     private void refresh() {
