@@ -11,6 +11,7 @@ import cn.tongxin.security.Roles;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -40,15 +41,17 @@ class LeaveApprovalView extends VerticalLayout implements HasDynamicTitle {
         addClassName("tx-page");
         setSizeFull();
         grid.setId("leave-pending");
-        var name = grid.addColumn(LeaveRow::personName).setHeader(getTranslation("attendance.board.name")).setAutoWidth(true);
-        var unit = grid.addColumn(LeaveRow::unitName).setHeader(getTranslation("attendance.board.unit")).setAutoWidth(true);
-        var session = grid.addColumn(this::session).setHeader(getTranslation("leave.session")).setFlexGrow(2);
-        var when = grid.addColumn(r -> Formats.dateTime(r.occasion().startsAt())).setHeader(getTranslation("leave.when")).setAutoWidth(true);
-        var reason = grid.addColumn(LeaveRow::reason).setHeader(getTranslation("leave.reason")).setFlexGrow(2);
-        var budget = grid.addComponentColumn(this::budget).setHeader(getTranslation("leave.budget")).setAutoWidth(true)
-                .setKey("budget");
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        var who = grid.addComponentColumn(this::who).setHeader(getTranslation("attendance.board.name")).setWidth("9em")
+                .setFlexGrow(1);
+        var session = grid.addColumn(this::session).setHeader(getTranslation("leave.session")).setWidth("13em").setFlexGrow(3);
+        var when = grid.addColumn(r -> Formats.dateTime(r.occasion().startsAt())).setHeader(getTranslation("leave.when"))
+                .setWidth("6.5em").setFlexGrow(0);
+        var reason = grid.addColumn(LeaveRow::reason).setHeader(getTranslation("leave.reason")).setWidth("8em").setFlexGrow(2);
+        var budget = grid.addComponentColumn(this::budget).setHeader(getTranslation("leave.budget")).setWidth("11em")
+                .setFlexGrow(0).setKey("budget");
         var compact = grid.addComponentColumn(this::compact).setHeader(getTranslation("leave.request")).setFlexGrow(1);
-        NarrowScreen.swapOnPhone(grid, List.of(name, unit, session, when, reason, budget), List.of(compact));
+        NarrowScreen.swapOnPhone(grid, List.of(who, session, when, reason, budget), List.of(compact));
         NarrowScreen.keepInSight(grid.addComponentColumn(this::actions).setKey("actions"));
         add(grid, empty);
         refresh();
@@ -58,15 +61,27 @@ class LeaveApprovalView extends VerticalLayout implements HasDynamicTitle {
         return r.occasion().context() + " · " + r.occasion().title();
     }
 
-    private Span budget(LeaveRow r) {
+    /** The hours, and what approving means by the one leave rule: excused, or an absence. */
+    private Div budget(LeaveRow r) {
         if (r.budget() == null) {
-            return new Span("—");
+            return new Div("—");
         }
         boolean excused = r.budget().excused();
-        Span text = new Span(getTranslation("leave.budget-text", r.budget().takenBefore(), r.budget().occasionHours(),
-                r.budget().limitHours()) + " · " + getTranslation(excused ? "leave.effect.excused" : "leave.effect.beyond"));
-        text.getElement().getThemeList().add(excused ? "badge success" : "badge error");
-        return text;
+        Span effect = new Span(getTranslation(excused ? "leave.effect.excused" : "leave.effect.beyond"));
+        effect.getElement().getThemeList().add(excused ? "badge success" : "badge error");
+        Div cell = new Div(new Div(getTranslation("leave.budget-text", r.budget().takenBefore(), r.budget().occasionHours(),
+                r.budget().limitHours())), effect);
+        cell.addClassName("tx-compact-cell");
+        return cell;
+    }
+
+    /** The person, and their unit beneath. */
+    private Div who(LeaveRow r) {
+        Span unit = new Span(r.unitName());
+        unit.addClassName("tx-muted");
+        Div cell = new Div(new Div(r.personName()), unit);
+        cell.addClassName("tx-compact-cell");
+        return cell;
     }
 
     /** On a phone: who, what, when, why and the budget in one cell. */

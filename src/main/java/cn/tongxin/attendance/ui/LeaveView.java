@@ -6,12 +6,15 @@ import cn.tongxin.attendance.LeaveService;
 import cn.tongxin.attendance.LeaveStatus;
 import cn.tongxin.attendance.Occasion;
 import cn.tongxin.base.ui.EmptyState;
+import cn.tongxin.base.ui.NarrowScreen;
 import cn.tongxin.base.ui.Notices;
 import cn.tongxin.base.ui.UnsavedChanges;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -59,10 +62,21 @@ class LeaveView extends VerticalLayout implements HasDynamicTitle {
         submit.setId("leave-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         mine.setId("leave-mine");
-        mine.addColumn(r -> r.occasion().title()).setHeader(getTranslation("leave.session")).setAutoWidth(true);
-        mine.addColumn(r -> Formats.dateTime(r.occasion().startsAt())).setHeader(getTranslation("leave.when")).setAutoWidth(true);
-        mine.addColumn(r -> getTranslation("leave.status." + r.status())).setHeader(getTranslation("leave.state")).setAutoWidth(true);
-        mine.addComponentColumn(this::note).setHeader(getTranslation("leave.note")).setFlexGrow(1).setKey("note");
+        mine.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        var session = mine.addColumn(r -> r.occasion().title()).setHeader(getTranslation("leave.session")).setFlexGrow(2);
+        var when = mine.addColumn(r -> Formats.dateTime(r.occasion().startsAt())).setHeader(getTranslation("leave.when"))
+                .setAutoWidth(true).setFlexGrow(0);
+        var state = mine.addColumn(r -> getTranslation("leave.status." + r.status())).setHeader(getTranslation("leave.state"))
+                .setAutoWidth(true).setFlexGrow(0);
+        var note = mine.addComponentColumn(this::note).setHeader(getTranslation("leave.note")).setFlexGrow(2).setKey("note");
+        // On a phone one cell says it all: the answer must not be off to the right.
+        var compact = mine.addComponentColumn(r -> {
+            Div cell = new Div(new Div(r.occasion().title()), new Div(Formats.dateTime(r.occasion().startsAt()) + " · "
+                    + getTranslation("leave.status." + r.status())), note(r));
+            cell.addClassName("tx-compact-cell");
+            return cell;
+        }).setHeader(getTranslation("leave.request"));
+        NarrowScreen.swapOnPhone(mine, List.of(session, when, state, note), List.of(compact));
         mine.setAllRowsVisible(true);
         var choose = leave.leaveable();
         if (choose.isEmpty()) {
@@ -81,8 +95,6 @@ class LeaveView extends VerticalLayout implements HasDynamicTitle {
      */
     private Span note(LeaveRow r) {
         Span note = new Span();
-        note.addClassName("tx-compact-cell");
-        note.setId("leave-note-" + r.id());
         if (r.status() == LeaveStatus.REFUSED) {
             note.setText(r.refusal() == null ? "" : getTranslation("leave.refusal", r.refusal()));
         } else if (r.budget() != null) {

@@ -72,7 +72,7 @@ class LeaveViewsTest extends ViewTest {
         Grid<LeaveRow> grid = $(Grid.class).id("leave-pending");
         assertThat(grid.getColumnByKey("actions").isFrozenToEnd()).as("批准 / 不批准 never scroll out of sight").isTrue();
         int row = leave.pending(0, 500).indexOf(request);
-        assertThat(((Span) test(grid).getCellComponent(row, "budget")).getText()).contains("在请假限额内，不计缺勤");
+        assertThat(test(grid).getCellComponent(row, "budget").getElement().getTextRecursively()).contains("在请假限额内，不计缺勤");
 
         test(button(grid, row, "refuse-" + request.id())).click();
         test($(Button.class).id(Confirm.OK_ID)).click();
