@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
 
 /**
  * Leave (请假): a trainee asks for leave from sessions ahead with a reason; the organizer of the occasion
- * approves (it becomes a LEAVE record, counted against the class's leave limit) or refuses; the trainee is told by mail.
+ * approves (it becomes a LEAVE record: excused within the class's leave limit, an absence beyond it) or refuses with a
+ * reason; the trainee is told by mail and sees the answer in their list.
  */
 @Service
 public class LeaveService {
@@ -147,10 +148,30 @@ public class LeaveService {
                 .filter(r -> r.occasion() != null).toList();
     }
 
-    /** Approves or refuses; an approval records the leave. The trainee gets a mail either way. */
+    /** Approves: the leave is recorded (excused within the class's limit, an absence beyond it). The trainee is told by mail. */
     @PreAuthorize(SignInService.ORGANIZERS)
     @Transactional
-    public void decide(long requestId, boolean approve) {
+    public void approve(long requestId) {
+        decide(requestId, true, null);
+    }
+
+    /** Refuses, with the reason the trainee reads in the mail and in their list of requests. */
+    @PreAuthorize(SignInService.ORGANIZERS)
+    @Transactional
+    public void refuse(long requestId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new DomainException("leave.error.refusal-reason");
+        }
+        if (reason.trim().length() > REASON_MAX) {
+            throw new DomainException("leave.error.refusal-reason-long", REASON_MAX);
+        }
+        decide(requestId, false, reason.trim());
+    }
+
+    /** The longest reason for a refusal (the column's size). */
+    public static final int REASON_MAX = 500;
+
+    private void decide(long requestId, boolean approve, String refusal) {
         Caller caller = Callers.require();
         LeaveRow row = rows("where l.id = :id", Map.of("id", requestId)).stream().findFirst()
                 .orElseThrow(() -> new DomainException("leave.error.not-found"));
@@ -159,14 +180,15 @@ public class LeaveService {
         }
         Instant now = clock.instant();
         int changed = jdbc.sql("""
-                        update leave_request set status = :status, decided_by = :by, decided_at = :at
+                        update leave_request set status = :status, decided_by = :by, decided_at = :at, decision_reason = :why
                         where id = :id and status = 'PENDING'""")
                 .param("status", approve ? "APPROVED" : "REFUSED").param("by", caller.username())
-                .param("at", Timestamp.from(now)).param("id", requestId).update();
+                .param("at", Timestamp.from(now)).param("why", refusal).param("id", requestId).update();
         if (changed == 0) {
             throw new DomainException("leave.error.decided");
         }
         OccasionRef ref = row.occasion().ref();
+        String effect = "";
         if (approve) {
             jdbc.sql("""
                             insert into sign_in (occasion_kind, occasion_id, person_id, status, method, signed_at, marked_by, reason)
@@ -176,16 +198,21 @@ public class LeaveService {
                     .param("kind", ref.kind()).param("id", ref.id()).param("person", row.personId())
                     .param("at", Timestamp.from(now)).param("by", caller.username()).param("reason", row.reason()).update();
             events.publishEvent(new SignedIn(ref, row.personId(), AttendanceStatus.LEAVE, now));
+            // What this leave now means for the trainee, by the same rule the completion reads.
+            effect = occasions.provider(ref.kind()).flatMap(p -> p.leaveBudget(ref.id(), row.personId()))
+                    .map(b -> b.excused() ? "leave.mail.excused" : "leave.mail.beyond-limit").orElse("");
         }
         audit.record(AuditService.UPDATE, "LEAVE", row.personId(), row.personName(),
-                (approve ? "approved" : "refused") + " leave at " + ref);
+                (approve ? "approved" : "refused: " + refusal) + " leave at " + ref);
         String email = jdbc.sql("select email from person where id = :id").param("id", row.personId())
                 .query(String.class).optional().orElse(null);
         if (email != null) {
             Locale language = languages.of(row.personId());
             String decision = Translations.get(language, approve ? "leave.mail.approved" : "leave.mail.refused");
+            String more = approve ? (effect.isEmpty() ? "" : Translations.get(language, effect))
+                    : Translations.get(language, "leave.mail.refusal-reason", refusal);
             outbox.enqueue(templates.compose(email, language, "leave.mail", row.personName(), row.occasion().context(),
-                    row.occasion().title(), decision), "leave:" + requestId);
+                    row.occasion().title(), decision, more), "leave:" + requestId);
         }
     }
 
@@ -198,16 +225,17 @@ public class LeaveService {
     /** The requests matching {@code where} (joins, conditions, order and limit), their occasions and leave budgets looked up per provider in one go each. */
     private List<LeaveRow> rows(String where, Map<String, Object> params) {
         record Raw(long id, long personId, String name, String unit, OccasionRef ref, String reason, LeaveStatus status,
-                   Instant requestedAt) {
+                   Instant requestedAt, String refusal) {
         }
         var query = jdbc.sql("""
-                select l.id, l.person_id, p.name, u.name as unit, l.occasion_kind, l.occasion_id, l.reason, l.status, l.requested_at
+                select l.id, l.person_id, p.name, u.name as unit, l.occasion_kind, l.occasion_id, l.reason, l.status, l.requested_at,
+                       l.decision_reason
                 from leave_request l join person p on p.id = l.person_id join unit u on u.id = p.unit_id
                 """ + where).params(params);
         List<Raw> raws = query.query((rs, n) -> new Raw(rs.getLong("id"), rs.getLong("person_id"), rs.getString("name"),
                 rs.getString("unit"), new OccasionRef(rs.getString("occasion_kind"), rs.getLong("occasion_id")),
                 rs.getString("reason"), LeaveStatus.valueOf(rs.getString("status")),
-                rs.getTimestamp("requested_at").toInstant())).list();
+                rs.getTimestamp("requested_at").toInstant(), rs.getString("decision_reason"))).list();
         Map<OccasionRef, Occasion> found = new HashMap<>();
         Map<OccasionRef, Map<Long, OccasionProvider.LeaveBudget>> budgets = new HashMap<>();
         raws.stream().collect(Collectors.groupingBy(r -> r.ref().kind())).forEach((kind, ofKind) ->
@@ -220,6 +248,6 @@ public class LeaveService {
                                     .put(a.personId(), b));
                 }));
         return raws.stream().map(r -> new LeaveRow(r.id(), r.personId(), r.name(), r.unit(), found.get(r.ref()), r.reason(),
-                r.status(), r.requestedAt(), budgets.getOrDefault(r.ref(), Map.of()).get(r.personId()))).toList();
+                r.status(), r.requestedAt(), budgets.getOrDefault(r.ref(), Map.of()).get(r.personId()), r.refusal())).toList();
     }
 }

@@ -68,7 +68,7 @@ public interface OccasionProvider {
         return List.of();
     }
 
-    /** The leave this person has in the occasion's group (the class), in study hours; empty where no limit applies. */
+    /** This person's leave budget at the occasion, in its group (the class), in study hours; empty where no limit applies. */
     default Optional<LeaveBudget> leaveBudget(long occasionId, long personId) {
         return Optional.empty();
     }
@@ -84,12 +84,18 @@ public interface OccasionProvider {
     record Attendee(long occasionId, long personId) implements java.io.Serializable {
     }
 
-    /** Leave hours: the limit of the class, those already approved, and this occasion's. */
-    record LeaveBudget(BigDecimal limitHours, BigDecimal approvedHours, BigDecimal occasionHours) implements java.io.Serializable {
+    /**
+     * The leave rule, in one place: a group's leave limit ({@code limitHours}) is spent in the order leave was recorded.
+     * Leave that fits in the limit together with the leave recorded before it ({@code takenBefore}) is excused: it does
+     * not count against the attendance share. Leave beyond the limit counts as an absence. For a request not yet
+     * decided, everything already approved was recorded before it. The approval list, the trainee's list and the
+     * completion at the close of a class all read this one method.
+     */
+    record LeaveBudget(BigDecimal limitHours, BigDecimal takenBefore, BigDecimal occasionHours) implements java.io.Serializable {
 
-        /** Approving this occasion would pass the limit. */
-        public boolean wouldExceed() {
-            return approvedHours.add(occasionHours).compareTo(limitHours) > 0;
+        /** This occasion's leave fits in the limit: it is excused, not an absence. */
+        public boolean excused() {
+            return takenBefore.add(occasionHours).compareTo(limitHours) <= 0;
         }
     }
 }

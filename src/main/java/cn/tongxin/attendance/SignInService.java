@@ -337,6 +337,10 @@ public class SignInService {
             throw new DomainException("attendance.error.reason-required");
         }
         Instant now = clock.instant();
+        // No one has attended what has not begun: present or late only from the moment the window opens.
+        if ((status == AttendanceStatus.PRESENT || status == AttendanceStatus.LATE) && occasion.stateAt(now) == WindowState.NOT_OPEN) {
+            throw new DomainException("attendance.error.not-begun", occasion.title());
+        }
         String by = Callers.require().username();
         int count = 0;
         for (Long personId : personIds) {

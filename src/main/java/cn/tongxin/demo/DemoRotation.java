@@ -1,5 +1,8 @@
 package cn.tongxin.demo;
 
+import cn.tongxin.attendance.AttendanceStatus;
+import cn.tongxin.attendance.OccasionRef;
+import cn.tongxin.attendance.SignInService;
 import cn.tongxin.people.ReferenceDataService;
 import cn.tongxin.people.ReferenceItem;
 import cn.tongxin.rotation.CandidateFilter;
@@ -11,6 +14,7 @@ import cn.tongxin.rotation.Requirement;
 import cn.tongxin.rotation.RotationService;
 import cn.tongxin.rotation.SessionData;
 import cn.tongxin.rotation.SessionKind;
+import cn.tongxin.rotation.SessionRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,6 +22,7 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -42,8 +47,11 @@ class DemoRotation {
     private final EnrollmentService enrollment;
     private final ReferenceDataService reference;
     private final Clock clock;
+    private final SignInService signIn;
 
-    DemoRotation(RotationService rotation, EnrollmentService enrollment, ReferenceDataService reference, Clock clock) {
+    DemoRotation(RotationService rotation, EnrollmentService enrollment, ReferenceDataService reference, Clock clock,
+                 SignInService signIn) {
+        this.signIn = signIn;
         this.rotation = rotation;
         this.enrollment = enrollment;
         this.reference = reference;
@@ -74,15 +82,9 @@ class DemoRotation {
             enrollment.fill(c, plan, CandidateFilter.none());
             rotation.advance(c);
             rotation.advance(c);
-            List<Long> people = enrollment.enrolledPersonIds(c);
-            for (int k = 0; k < people.size(); k++) {
-                if (k % 9 == 4) {
-                    enrollment.markNotCompleted(c, people.get(k));
-                } else {
-                    enrollment.markCompleted(c, people.get(k), null);
-                }
-            }
-            rotation.advance(c);
+            signInRegister(c, enrollment.enrolledPersonIds(c));
+            rotation.advance(c); // closing decides completion from the register
+
             lastClass = c;
         }
         // In progress today: the demo trainee is in it and has signed up.
@@ -102,6 +104,33 @@ class DemoRotation {
                 economyPlan);
         enrollment.setQuota(economy, accounts.cities().get(0).id(), 10);
         log.info("Demo rotation loaded: 2 plans, 7 classes");
+    }
+
+    /**
+     * The class's register, as if typed in from the paper sign-in sheets: most attended everything; every ninth
+     * missed two sessions (not completed); every ninth but one took a session's leave (within the limit, completed).
+     */
+    private void signInRegister(long classId, List<Long> people) {
+        List<Long> missing = new ArrayList<>(), onLeave = new ArrayList<>(), present = new ArrayList<>();
+        for (int k = 0; k < people.size(); k++) {
+            (k % 9 == 4 ? missing : k % 9 == 7 ? onLeave : present).add(people.get(k));
+        }
+        List<SessionRow> sessions = rotation.sessions(classId);
+        for (int i = 0; i < sessions.size(); i++) {
+            OccasionRef session = new OccasionRef("SESSION", sessions.get(i).id());
+            List<Long> here = new ArrayList<>(present);
+            if (i >= 2) {
+                here.addAll(missing);
+            } else if (!missing.isEmpty()) {
+                signIn.mark(session, missing, AttendanceStatus.ABSENT, "纸质签到表补录：缺席");
+            }
+            if (i == 2 && !onLeave.isEmpty()) {
+                signIn.mark(session, onLeave, AttendanceStatus.LEAVE, "纸质签到表补录：事假（已批准）");
+            } else {
+                here.addAll(onLeave);
+            }
+            signIn.mark(session, here, AttendanceStatus.PRESENT, "纸质签到表补录");
+        }
     }
 
     private long newClass(String title, long unitId, LocalDate start, int days, int capacity, long planId) {

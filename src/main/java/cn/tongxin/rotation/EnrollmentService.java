@@ -47,10 +47,12 @@ public class EnrollmentService {
     private final ApplicationEventPublisher events;
     private final AuditService audit;
     private final Clock clock;
+    private final ClassAttendance attendance;
 
     EnrollmentService(JdbcClient jdbc, RotationService rotation, Invitations invitations, ApplicationEventPublisher events,
-                      AuditService audit, Clock clock) {
+                      AuditService audit, Clock clock, ClassAttendance attendance) {
         this.jdbc = jdbc;
+        this.attendance = attendance;
         this.rotation = rotation;
         this.invitations = invitations;
         this.events = events;
@@ -369,22 +371,23 @@ public class EnrollmentService {
     }
 
     /**
-     * Completion (结业) of one person in one class, with the hours earned (null: the class's session hours).
-     * By hand now; the sign-in feature calls it from attendance. Publishes {@link EnrollmentCompleted}.
+     * Completion (结业) of one person in one class, marked by the organizer: it records the hours the person actually
+     * attended (present or late at the class's sessions), never more. Publishes {@link EnrollmentCompleted}.
      */
     @PreAuthorize(MANAGERS)
     @Transactional
-    public EnrollmentCompleted markCompleted(long classId, long personId, BigDecimal hours) {
+    public EnrollmentCompleted markCompleted(long classId, long personId) {
+        return complete(classId, personId, null);
+    }
+
+    /** Records a completion with the hours attended ({@code null}: read them from the sign-ins now). */
+    EnrollmentCompleted complete(long classId, long personId, BigDecimal attendedHours) {
         Caller caller = Callers.require();
         RotationService.ClassHead head = rotation.lockManaged(caller, classId);
         if (head.status() == ClassStatus.DRAFT || head.status() == ClassStatus.PUBLISHED) {
             throw new DomainException("rotation.error.not-started");
         }
-        BigDecimal earned = hours != null ? hours : jdbc.sql("select coalesce(sum(hours), 0) from rotation_session where class_id = :c")
-                .param("c", classId).query(BigDecimal.class).single();
-        if (earned.signum() < 0) {
-            throw new DomainException("rotation.error.session-hours");
-        }
+        BigDecimal earned = attendedHours != null ? attendedHours : attendance.of(classId, personId).attendedHours();
         // A completion recorded after the class dates to its last day, so the pace of training stays true.
         Instant now = min(clock.instant(), head.data().endDate().atTime(18, 0).atZone(Application.ZONE).toInstant());
         Long id = jdbc.sql("""

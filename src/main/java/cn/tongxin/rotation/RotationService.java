@@ -382,6 +382,32 @@ public class RotationService {
         return next;
     }
 
+    /** What {@link #advance} would do now, for the organizer to confirm: nothing is changed. */
+    @PreAuthorize(MANAGERS)
+    @Transactional(readOnly = true)
+    public StepPreview previewAdvance(long id) {
+        ClassHead head = head(id);
+        requireManages(Callers.require(), head.unitPath());
+        ClassStatus next = head.status().next();
+        if (next == null) {
+            throw new DomainException("rotation.error.class-closed");
+        }
+        return switch (next) {
+            case PUBLISHED -> new StepPreview(next, jdbc.sql("""
+                            select count(*) from rotation_enrollment e join person p on p.id = e.person_id
+                            where e.class_id = :c and e.status = 'INVITED' and p.email is not null""")
+                    .param("c", id).query(Integer.class).single(), 0);
+            case IN_PROGRESS -> new StepPreview(next, jdbc.sql("""
+                            select count(*) from rotation_enrollment where class_id = :c and status in ('INVITED', 'CONFIRMED')""")
+                    .param("c", id).query(Integer.class).single(), 0);
+            case CLOSED -> {
+                var verdicts = completion.getObject().verdicts(id);
+                yield new StepPreview(next, verdicts.size(), (int) verdicts.stream().filter(CompletionAtClose.Verdict::completed).count());
+            }
+            case DRAFT -> throw new IllegalStateException("a class never goes back to draft");
+        };
+    }
+
     /** The next intake: same title pattern, rule, plans, sessions and quotas, dates shifted, roster empty. */
     @PreAuthorize(MANAGERS)
     @Transactional
@@ -576,6 +602,20 @@ public class RotationService {
         if (n == 0) {
             throw new ObjectOptimisticLockingFailureException("rotation_session", sessionId);
         }
+    }
+
+    /** How many people have a sign-in or a leave request at the session: what deleting it would drop. */
+    @PreAuthorize(MANAGERS)
+    @Transactional(readOnly = true)
+    public int peopleRecordedAt(long sessionId) {
+        SessionRow current = session(sessionId);
+        requireManages(Callers.require(), head(current.classId()).unitPath());
+        return jdbc.sql("""
+                        select count(distinct person_id) from (
+                          select person_id from sign_in where occasion_kind = :kind and occasion_id = :id
+                          union all
+                          select person_id from leave_request where occasion_kind = :kind and occasion_id = :id) r""")
+                .param("kind", SessionOccasions.KIND).param("id", sessionId).query(Integer.class).single();
     }
 
     @PreAuthorize(MANAGERS)

@@ -40,9 +40,11 @@ class SessionOccasions implements OccasionProvider {
             """;
 
     private final JdbcClient jdbc;
+    private final ClassAttendance attendance;
 
-    SessionOccasions(JdbcClient jdbc) {
+    SessionOccasions(JdbcClient jdbc, ClassAttendance attendance) {
         this.jdbc = jdbc;
+        this.attendance = attendance;
     }
 
     static OccasionRef ref(long sessionId) {
@@ -159,43 +161,16 @@ class SessionOccasions implements OccasionProvider {
                 .param("person", personId).param("from", Timestamp.from(from)).query(SessionOccasions::occasion).list();
     }
 
-    /** The class's leave limit (its share of the class hours), the hours already approved, and this session's. */
+    /** The class's leave limit, the leave recorded before this one, and this session's hours ({@link ClassAttendance}). */
     @Override
     public Optional<LeaveBudget> leaveBudget(long occasionId, long personId) {
-        return jdbc.sql("""
-                        select round(c.max_leave_share * (select coalesce(sum(a.hours), 0) from rotation_session a
-                                                          where a.class_id = c.id), 1) as limit_hours,
-                               (select coalesce(sum(o.hours), 0) from leave_request l join rotation_session o on o.id = l.occasion_id
-                                 where l.occasion_kind = 'SESSION' and l.status = 'APPROVED' and l.person_id = :person
-                                   and o.class_id = c.id and o.id <> s.id) as approved_hours,
-                               s.hours
-                        from rotation_session s join rotation_class c on c.id = s.class_id where s.id = :id""")
-                .param("id", occasionId).param("person", personId)
-                .query((rs, n) -> new LeaveBudget(rs.getBigDecimal("limit_hours"), rs.getBigDecimal("approved_hours"),
-                        rs.getBigDecimal("hours")))
-                .optional();
+        Attendee one = new Attendee(occasionId, personId);
+        return Optional.ofNullable(attendance.budgets(List.of(one)).get(one));
     }
 
     @Override
     public Map<Attendee, LeaveBudget> leaveBudgets(Collection<Attendee> attendees) {
-        if (attendees.isEmpty()) {
-            return Map.of();
-        }
-        return jdbc.sql("""
-                        select q.occasion_id, q.person_id,
-                               round(c.max_leave_share * (select coalesce(sum(a.hours), 0) from rotation_session a
-                                                          where a.class_id = c.id), 1) as limit_hours,
-                               (select coalesce(sum(o.hours), 0) from leave_request l join rotation_session o on o.id = l.occasion_id
-                                 where l.occasion_kind = 'SESSION' and l.status = 'APPROVED' and l.person_id = q.person_id
-                                   and o.class_id = c.id and o.id <> s.id) as approved_hours,
-                               s.hours
-                        from unnest(cast(:occasions as bigint[]), cast(:people as bigint[])) as q(occasion_id, person_id)
-                        join rotation_session s on s.id = q.occasion_id join rotation_class c on c.id = s.class_id""")
-                .param("occasions", attendees.stream().map(Attendee::occasionId).toArray(Long[]::new))
-                .param("people", attendees.stream().map(Attendee::personId).toArray(Long[]::new))
-                .query((rs, n) -> Map.entry(new Attendee(rs.getLong("occasion_id"), rs.getLong("person_id")),
-                        new LeaveBudget(rs.getBigDecimal("limit_hours"), rs.getBigDecimal("approved_hours"), rs.getBigDecimal("hours"))))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+        return attendance.budgets(attendees);
     }
 
     private static Occasion occasion(ResultSet rs, int n) throws SQLException {

@@ -35,18 +35,18 @@ class CertificateServiceTest {
     void a_completion_gets_one_unique_number_that_stays_when_the_completion_is_recorded_again() {
         completions.as("organizer");
         var c = completions.startedClass("证甲", "证乙");
-        EnrollmentCompleted first = completions.complete(c.classId(), c.personIds().get(0), "6");
+        EnrollmentCompleted first = completions.complete(c.classId(), c.personIds().get(0), 2);
         Certificate cert = certificates.ofEnrollment(first.enrollmentId()).orElseThrow();
         assertThat(cert.number()).matches("TX-2026-\\d{6,}-[0-9A-F]{10}");
         assertThat(cert.hours()).isEqualByComparingTo("6");
 
-        EnrollmentCompleted again = completions.complete(c.classId(), c.personIds().get(0), "5");
+        EnrollmentCompleted again = completions.complete(c.classId(), c.personIds().get(0), 1);
         Certificate same = certificates.ofEnrollment(again.enrollmentId()).orElseThrow();
         assertThat(same.number()).isEqualTo(cert.number());
         assertThat(same.id()).isEqualTo(cert.id());
-        assertThat(same.hours()).isEqualByComparingTo("5");
+        assertThat(same.hours()).as("one of the two sessions attended now").isEqualByComparingTo("3");
 
-        EnrollmentCompleted other = completions.complete(c.classId(), c.personIds().get(1), null);
+        EnrollmentCompleted other = completions.complete(c.classId(), c.personIds().get(1), 2);
         assertThat(certificates.ofEnrollment(other.enrollmentId()).orElseThrow().number()).isNotEqualTo(cert.number());
     }
 
@@ -54,7 +54,7 @@ class CertificateServiceTest {
     void a_withdrawn_completion_makes_the_certificate_invalid_and_an_unknown_number_is_not_found() {
         completions.as("organizer");
         var c = completions.startedClass("欧阳明月");
-        EnrollmentCompleted done = completions.complete(c.classId(), c.personIds().getFirst(), null);
+        EnrollmentCompleted done = completions.complete(c.classId(), c.personIds().getFirst(), 2);
         String number = certificates.ofEnrollment(done.enrollmentId()).orElseThrow().number();
         SecurityContextHolder.clearContext();
         Verification v = certificates.verify(number, address).orElseThrow();
@@ -74,7 +74,7 @@ class CertificateServiceTest {
     void a_number_cannot_be_guessed_from_its_neighbours_and_one_address_may_only_look_up_a_few() {
         completions.as("organizer");
         var c = completions.startedClass("诸葛亮");
-        EnrollmentCompleted done = completions.complete(c.classId(), c.personIds().getFirst(), null);
+        EnrollmentCompleted done = completions.complete(c.classId(), c.personIds().getFirst(), 2);
         String number = certificates.ofEnrollment(done.enrollmentId()).orElseThrow().number();
         SecurityContextHolder.clearContext();
         String sequencePart = number.substring(0, number.lastIndexOf('-'));
@@ -94,7 +94,7 @@ class CertificateServiceTest {
     void the_pdf_embeds_the_chinese_font_and_shows_the_number_and_only_the_owner_or_scope_may_download_it() throws Exception {
         completions.as("organizer");
         var c = completions.startedClass("证丙");
-        EnrollmentCompleted done = completions.complete(c.classId(), c.personIds().getFirst(), "6");
+        EnrollmentCompleted done = completions.complete(c.classId(), c.personIds().getFirst(), 2);
         Certificate cert = certificates.ofEnrollment(done.enrollmentId()).orElseThrow();
 
         byte[] pdf = certificates.pdf(done.enrollmentId(), Locale.SIMPLIFIED_CHINESE);

@@ -1,5 +1,8 @@
 package cn.tongxin.certificate;
 
+import cn.tongxin.attendance.AttendanceStatus;
+import cn.tongxin.attendance.OccasionRef;
+import cn.tongxin.attendance.SignInService;
 import cn.tongxin.people.Gender;
 import cn.tongxin.people.PersonData;
 import cn.tongxin.people.PersonService;
@@ -38,9 +41,11 @@ public class Completions {
     final RotationService rotation;
     final EnrollmentService enrollment;
     final UserDetailsService users;
+    final SignInService signIn;
 
     Completions(PersonService people, UnitService units, ReferenceDataService reference, RotationService rotation,
-                EnrollmentService enrollment, UserDetailsService users) {
+                EnrollmentService enrollment, UserDetailsService users, SignInService signIn) {
+        this.signIn = signIn;
         this.people = people;
         this.units = units;
         this.reference = reference;
@@ -80,7 +85,16 @@ public class Completions {
         return new Started(cls, title, ids);
     }
 
-    public EnrollmentCompleted complete(long classId, long personId, String hours) {
-        return enrollment.markCompleted(classId, personId, hours == null ? null : new BigDecimal(hours));
+    /**
+     * Records the person present at the first {@code sessionsAttended} sessions (3 h each) and absent at the rest, then
+     * marks the completion: it carries the hours attended.
+     */
+    public EnrollmentCompleted complete(long classId, long personId, int sessionsAttended) {
+        var sessions = rotation.sessions(classId);
+        for (int i = 0; i < sessions.size(); i++) {
+            signIn.mark(new OccasionRef("SESSION", sessions.get(i).id()), List.of(personId),
+                    i < sessionsAttended ? AttendanceStatus.PRESENT : AttendanceStatus.ABSENT, "签到表补录");
+        }
+        return enrollment.markCompleted(classId, personId);
     }
 }

@@ -212,7 +212,7 @@ class HostileInputJourneyTest extends BrowserTest {
         enrollment.enroll(cls, ids, false);
         rotation.advance(cls);
         rotation.advance(cls);
-        enrollment.markCompleted(cls, ids.getLast(), new BigDecimal(5));
+        enrollment.markCompleted(cls, ids.getLast());
 
         users.signIn(username);
         leave.request(List.of(new OccasionRef("SESSION", sessionLater)), ALL);

@@ -8,7 +8,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,11 +72,11 @@ class CoverageServiceTest {
         for (long c : List.of(threeDays, twoDays, otherClass)) {
             f.start(c);
         }
-        enrollment.markCompleted(threeDays, qs.get(0), null);
-        enrollment.markCompleted(threeDays, qs.get(1), null);
+        enrollment.markCompleted(threeDays, qs.get(0));
+        enrollment.markCompleted(threeDays, qs.get(1));
         enrollment.markNotCompleted(threeDays, yx.get(0));
-        enrollment.markCompleted(twoDays, qs.get(2), null);
-        enrollment.markCompleted(otherClass, qs.get(3), null);
+        enrollment.markCompleted(twoDays, qs.get(2));
+        enrollment.markCompleted(otherClass, qs.get(3));
         rotation.advance(threeDays);
 
         CoverageReport report = coverage.coverage(plan, null);
@@ -126,9 +125,12 @@ class CoverageServiceTest {
         enrollment.enroll(b, List.of(p.get(0)), false);
         f.start(a);
         f.start(b);
-        enrollment.markCompleted(a, p.get(0), null); // 6 h
-        enrollment.markCompleted(a, p.get(1), null); // 6 h
-        enrollment.markCompleted(b, p.get(0), new BigDecimal("2.5")); // +2.5 = 8.5 h ≥ 8
+        f.attendAll(a, p.get(0));
+        f.attendAll(a, p.get(1));
+        f.attendAll(b, p.get(0));
+        enrollment.markCompleted(a, p.get(0)); // 6 h attended
+        enrollment.markCompleted(a, p.get(1)); // 6 h
+        enrollment.markCompleted(b, p.get(0)); // +3 = 9 h ≥ 8
         assertThat(coverage.coverage(plan, null).total()).isEqualTo(new CoverageCounts(2, 1, 0));
     }
 

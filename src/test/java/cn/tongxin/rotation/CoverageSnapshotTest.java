@@ -64,7 +64,7 @@ class CoverageSnapshotTest {
         assertThat(coverage.coverage(s.plan(), null).total()).isEqualTo(new CoverageCounts(3, 0, 3));
         assertThat(snapshots.fresh(s.plan())).isTrue();
 
-        enrollment.markCompleted(s.classId(), s.people().get(0), null);
+        enrollment.markCompleted(s.classId(), s.people().get(0));
 
         assertThat(snapshots.fresh(s.plan())).isFalse();
         assertThat(coverage.coverage(s.plan(), null).total()).isEqualTo(new CoverageCounts(3, 1, 2));
@@ -90,7 +90,7 @@ class CoverageSnapshotTest {
         Setup other = runningClass("快照他计划");
         coverage.coverage(mine.plan(), null);
 
-        enrollment.markCompleted(other.classId(), other.people().get(0), null);
+        enrollment.markCompleted(other.classId(), other.people().get(0));
 
         assertThat(snapshots.fresh(mine.plan())).isTrue();
         assertThat(snapshots.fresh(other.plan())).isFalse();
@@ -111,7 +111,7 @@ class CoverageSnapshotTest {
     void the_background_job_recomputes_stale_snapshots_and_then_forgets_the_changes_it_has_seen() {
         Setup s = runningClass("快照后台");
         coverage.coverage(s.plan(), null);
-        enrollment.markCompleted(s.classId(), s.people().get(1), null);
+        enrollment.markCompleted(s.classId(), s.people().get(1));
         assertThat(snapshots.fresh(s.plan())).isFalse();
         // pretend the change is old enough to be forgotten: still needed while the snapshot has not seen it
         jdbc.sql("update coverage_change set created_at = now() - interval '2 hours' where plan_id = :p").param("p", s.plan()).update();
@@ -131,7 +131,7 @@ class CoverageSnapshotTest {
     void parallel_recomputations_of_one_plan_write_its_figures_once() throws Exception {
         Setup s = runningClass("快照并发");
         coverage.coverage(s.plan(), null);
-        enrollment.markCompleted(s.classId(), s.people().get(2), null);
+        enrollment.markCompleted(s.classId(), s.people().get(2));
         PlanDetail plan = rotation.plan(s.plan());
         List<Callable<Void>> refreshes = new ArrayList<>();
         for (int i = 0; i < 4; i++) {

@@ -1,5 +1,7 @@
 package cn.tongxin.rotation;
 
+import cn.tongxin.attendance.AttendanceStatus;
+import cn.tongxin.attendance.SignInService;
 import cn.tongxin.people.Gender;
 import cn.tongxin.people.PersonData;
 import cn.tongxin.people.PersonService;
@@ -26,9 +28,11 @@ public class Fixtures {
     final ReferenceDataService reference;
     final RotationService rotation;
     final EnrollmentService enrollment;
+    final SignInService signIn;
 
     Fixtures(PersonService people, UnitService units, ReferenceDataService reference, RotationService rotation,
-             EnrollmentService enrollment) {
+             EnrollmentService enrollment, SignInService signIn) {
+        this.signIn = signIn;
         this.people = people;
         this.units = units;
         this.reference = reference;
@@ -76,6 +80,12 @@ public class Fixtures {
     public static SessionData session(String title, LocalDate day, int fromHour, int toHour) {
         return new SessionData(title, SessionKind.LECTURE, "讲师", day.atTime(fromHour, 0), day.atTime(toHour, 0), "报告厅",
                 new BigDecimal(toHour - fromHour), 30, 10, 60);
+    }
+
+    /** Marks the person present at every session of the class (which must have begun). */
+    public void attendAll(long classId, long personId) {
+        rotation.sessions(classId).forEach(s -> signIn.mark(SessionOccasions.ref(s.id()), List.of(personId),
+                AttendanceStatus.PRESENT, "签到表补录"));
     }
 
     /** Publishes and starts the class, so completions may be recorded. */

@@ -74,20 +74,23 @@ class LeaveTest {
         assertThat(leave.pendingCount()).as("what the organizer's home page shows").isPositive();
         assertThat(row.budget().limitHours()).isEqualByComparingTo(new BigDecimal("1.7"));
         assertThat(row.budget().occasionHours()).isEqualByComparingTo(new BigDecimal("3"));
-        assertThat(row.budget().wouldExceed()).isTrue();
+        assertThat(row.budget().excused()).as("3 h passes the 1.7 h limit").isFalse();
 
         users.signIn("qingzhou");
-        assertThatThrownBy(() -> leave.decide(row.id(), true)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> leave.approve(row.id())).isInstanceOf(AccessDeniedException.class);
 
         users.signIn("organizer");
-        leave.decide(row.id(), true);
-        assertThatThrownBy(() -> leave.decide(row.id(), false)).hasMessage("leave.error.decided");
+        leave.approve(row.id());
+        assertThatThrownBy(() -> leave.refuse(row.id(), "重复处理")).hasMessage("leave.error.decided");
         String status = jdbc.sql("select status || '/' || method from sign_in where occasion_kind = 'SESSION' and occasion_id = :id and person_id = :p")
                 .param("id", first).param("p", trainee).query(String.class).single();
         assertThat(status).isEqualTo("LEAVE/LEAVE");
         long mails = jdbc.sql("select count(*) from mail_outbox where dedup_key = :k").param("k", "leave:" + row.id())
                 .query(Long.class).single();
         assertThat(mails).isEqualTo(1);
+        String body = jdbc.sql("select body from mail_outbox where dedup_key = :k").param("k", "leave:" + row.id())
+                .query(String.class).single();
+        assertThat(body).as("the mail says what the leave means").contains("超出了本班的请假限额，将计为缺勤");
 
         users.signIn("trainee");
         assertThat(leave.myRequests()).filteredOn(r -> r.id() == row.id()).extracting(r -> r.status().name())
@@ -146,17 +149,17 @@ class LeaveTest {
         users.signIn("organizer");
         LeaveRow approveMe = leave.pending(0, 500).stream()
                 .filter(r -> r.personId() == trainee && r.occasion().ref().id() == sessions.get(0)).findFirst().orElseThrow();
-        leave.decide(approveMe.id(), true);
+        leave.approve(approveMe.id());
 
         List<LeaveRow> rows = leave.pending(0, 500).stream().filter(r -> sessions.contains(r.occasion().ref().id())).toList();
         assertThat(rows).hasSize(3);
         LeaveRow traineeSecond = rows.stream().filter(r -> r.personId() == trainee).findFirst().orElseThrow();
         assertThat(traineeSecond.budget().limitHours()).isEqualByComparingTo(new BigDecimal("3.0"));
-        assertThat(traineeSecond.budget().approvedHours()).isEqualByComparingTo(new BigDecimal("3"));
-        assertThat(traineeSecond.budget().wouldExceed()).isTrue();
+        assertThat(traineeSecond.budget().takenBefore()).isEqualByComparingTo(new BigDecimal("3"));
+        assertThat(traineeSecond.budget().excused()).isFalse();
         assertThat(rows).filteredOn(r -> r.personId() == lecturer).hasSize(2).allSatisfy(r -> {
-            assertThat(r.budget().approvedHours()).isEqualByComparingTo(BigDecimal.ZERO);
-            assertThat(r.budget().wouldExceed()).isFalse();
+            assertThat(r.budget().takenBefore()).isEqualByComparingTo(BigDecimal.ZERO);
+            assertThat(r.budget().excused()).as("3 h within 3 h").isTrue();
         });
     }
 
@@ -170,15 +173,43 @@ class LeaveTest {
             leave.request(List.of(new OccasionRef("SESSION", session)), "出差");
             users.signIn("organizer");
             LeaveRow row = leave.pending(0, 500).stream().filter(r -> r.occasion().ref().id() == session).findFirst().orElseThrow();
-            leave.decide(row.id(), false);
+            leave.refuse(row.id(), "Training day: please attend");
             List<String> mail = jdbc.sql("select subject, body from mail_outbox where dedup_key = :k").param("k", "leave:" + row.id())
                     .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).single();
             assertThat(mail.get(0)).isEqualTo("Leave refused: " + row.occasion().title());
-            assertThat(mail.get(1)).contains("was refused", "Tongxin - United Front study and training portal");
+            assertThat(mail.get(1)).contains("was refused", "The reason: Training day: please attend",
+                    "Tongxin - United Front study and training portal");
         } finally {
             users.signIn("trainee");
             accounts.rememberMyLanguage(java.util.Locale.SIMPLIFIED_CHINESE);
         }
+    }
+
+    @Test
+    void a_refusal_needs_a_reason_which_the_trainee_reads_in_the_mail_and_in_their_list() {
+        long session = firstSessionWithTrainee("请假不批准班", DAY.plusDays(70), 2);
+        clock.set(DAY.plusDays(69).atTime(10, 0).atZone(Application.ZONE).toInstant());
+        users.signIn("trainee");
+        leave.request(List.of(new OccasionRef("SESSION", session)), "家中有事");
+        users.signIn("organizer");
+        LeaveRow row = leave.pending(0, 500).stream().filter(r -> r.occasion().ref().id() == session).findFirst().orElseThrow();
+
+        assertThatThrownBy(() -> leave.refuse(row.id(), "  ")).isInstanceOf(DomainException.class)
+                .hasMessage("leave.error.refusal-reason");
+        assertThatThrownBy(() -> leave.refuse(row.id(), "长".repeat(LeaveService.REASON_MAX + 1)))
+                .isInstanceOf(DomainException.class).hasMessage("leave.error.refusal-reason-long");
+        assertThat(leave.pending(0, 500)).as("a refusal without a reason changes nothing").extracting(LeaveRow::id).contains(row.id());
+        assertThatThrownBy(() -> jdbc.sql("update leave_request set status = 'REFUSED', decided_at = now() where id = :id")
+                .param("id", row.id()).update()).as("the database keeps the rule too")
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+
+        leave.refuse(row.id(), "本课次为结业考试，<b>不能</b>请假");
+        String body = jdbc.sql("select body from mail_outbox where dedup_key = :k").param("k", "leave:" + row.id())
+                .query(String.class).single();
+        assertThat(body).contains("未批准", "不批准的原因：本课次为结业考试，<b>不能</b>请假");
+        users.signIn("trainee");
+        assertThat(leave.myRequests()).filteredOn(r -> r.id() == row.id()).singleElement()
+                .satisfies(r -> assertThat(r.refusal()).isEqualTo("本课次为结业考试，<b>不能</b>请假"));
     }
 
     @Test

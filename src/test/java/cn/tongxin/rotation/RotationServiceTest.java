@@ -161,15 +161,15 @@ class RotationServiceTest {
 
     @Test
     @WithUserDetails("organizer")
-    void completing_by_hand_records_hours_and_is_refused_before_the_class_starts() {
+    void completing_by_hand_records_the_hours_attended_and_is_refused_before_the_class_starts() {
         long cls = f.classWithSessions("结业", "江川省委统战部", LocalDate.of(2039, 3, 2), 3, 10, Set.of());
         List<Long> p = f.people(1, "青山区委统战部", 0);
         enrollment.enroll(cls, p, false);
-        assertThatThrownBy(() -> enrollment.markCompleted(cls, p.getFirst(), null))
+        assertThatThrownBy(() -> enrollment.markCompleted(cls, p.getFirst()))
                 .isInstanceOf(DomainException.class).hasMessage("rotation.error.not-started");
         f.start(cls);
-        EnrollmentCompleted event = enrollment.markCompleted(cls, p.getFirst(), null);
-        assertThat(event.hours()).isEqualByComparingTo(new BigDecimal("9"));
+        EnrollmentCompleted event = enrollment.markCompleted(cls, p.getFirst());
+        assertThat(event.hours()).as("no session of 2039 attended yet, not the class's 9 h").isEqualByComparingTo(BigDecimal.ZERO);
         assertThat(enrollment.roster(cls, EnrollmentStatus.COMPLETED, 0, 10).items())
                 .extracting(EnrollmentRow::personId).containsExactly(p.getFirst());
     }

@@ -3,6 +3,7 @@ package cn.tongxin.people.ui;
 import cn.tongxin.base.DomainException;
 import cn.tongxin.base.ui.EmptyState;
 import cn.tongxin.base.ui.Notices;
+import cn.tongxin.base.ui.UnsavedChanges;
 import cn.tongxin.people.Gender;
 import cn.tongxin.people.InvalidPersonException;
 import cn.tongxin.people.PersonData;
@@ -88,6 +89,8 @@ class PersonFormView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final Map<String, HasValidation> fieldsByRule = new HashMap<>();
     private final VerticalLayout content = new VerticalLayout();
     private final EmptyState notFound = new EmptyState("person.detail.unavailable", "person.detail.unavailable-hint");
+    /** Leaving with changes not saved (another page, 取消, the browser's back) asks first. */
+    private UnsavedChanges changes;
 
     private Long personId;
     private int version;
@@ -132,6 +135,7 @@ class PersonFormView extends VerticalLayout implements BeforeEnterObserver, HasD
         notFound.setVisible(false);
         idCard.setHelperText(getTranslation(personId == null ? "person.form.id-card-hint" : "person.form.id-card-keep"));
         binder.readBean(form);
+        changes.remember();
     }
 
     private void build() {
@@ -209,6 +213,7 @@ class PersonFormView extends VerticalLayout implements BeforeEnterObserver, HasD
         binder.forField(party).bind(Form::getParty, Form::setParty);
         binder.forField(representative).bind(Form::isRepresentative, Form::setRepresentative);
         binder.forField(status).bind(Form::getStatus, Form::setStatus);
+        changes = UnsavedChanges.ofView(this, binder.getFields().toList());
         // The number must agree with the birth date and gender: check it again when they change.
         gender.addValueChangeListener(e -> {
             if (!idCard.isEmpty()) {
@@ -303,6 +308,7 @@ class PersonFormView extends VerticalLayout implements BeforeEnterObserver, HasD
                     id = personId;
                 }
                 Notices.success("person.saved", data.normalized().name());
+                changes.remember();
                 leave(id);
             } catch (InvalidPersonException e) {
                 e.fieldErrors().forEach((field, key) -> {

@@ -1,6 +1,7 @@
 package cn.tongxin.people.ui;
 
 import cn.tongxin.base.ui.Notices;
+import cn.tongxin.base.ui.UnsavedChanges;
 import cn.tongxin.people.ReferenceDataService;
 import cn.tongxin.people.ReferenceItem;
 import cn.tongxin.security.Roles;
@@ -139,18 +140,19 @@ class ReferenceDataView extends VerticalLayout implements HasDynamicTitle {
         FormLayout form = new FormLayout(name, shortName, order, active);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("400px", 2));
         dialog.add(form);
+        UnsavedChanges changes = UnsavedChanges.ofDialog(dialog, name, shortName, order, active);
         Long id = item == null ? null : item.id();
         Button save = new Button(getTranslation("action.save"), e -> {
             int sort = order.getValue() == null ? 0 : order.getValue();
             String shortText = shortName.getValue();
             if (save(() -> party ? reference.saveParty(id, name.getValue(), shortText, sort, active.getValue())
                     : reference.saveSector(id, name.getValue(), sort, active.getValue()))) {
-                dialog.close();
+                changes.closeSaved();
             }
         });
         save.setId(kind + "-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> changes.requestClose()), save);
         dialog.open();
     }
 

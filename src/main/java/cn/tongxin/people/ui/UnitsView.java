@@ -1,6 +1,7 @@
 package cn.tongxin.people.ui;
 
 import cn.tongxin.base.ui.Notices;
+import cn.tongxin.base.ui.UnsavedChanges;
 import cn.tongxin.people.UnitKind;
 import cn.tongxin.people.UnitRef;
 import cn.tongxin.people.UnitService;
@@ -115,14 +116,15 @@ class UnitsView extends VerticalLayout implements HasDynamicTitle {
         FormLayout form = new FormLayout(name, kind);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         dialog.add(form);
+        UnsavedChanges changes = UnsavedChanges.ofDialog(dialog, name, kind);
         Button save = new Button(getTranslation("action.save"), e -> {
             if (Notices.attempt(() -> units.create(parent.id(), name.getValue(), kind.getValue()))) {
                 Notices.success("admin.units.added", name.getValue().trim());
-                dialog.close();
+                changes.closeSaved();
                 load();
             }
         });
-        finish(dialog, save);
+        finish(dialog, save, changes);
     }
 
     private void openRename(UnitRef unit) {
@@ -133,14 +135,15 @@ class UnitsView extends VerticalLayout implements HasDynamicTitle {
         TextField name = nameField();
         name.setValue(unit.name());
         dialog.add(name);
+        UnsavedChanges changes = UnsavedChanges.ofDialog(dialog, name);
         Button save = new Button(getTranslation("action.save"), e -> {
             if (Notices.attempt(() -> units.rename(unit.id(), name.getValue()))) {
                 Notices.success("admin.units.renamed", name.getValue().trim());
-                dialog.close();
+                changes.closeSaved();
                 load();
             }
         });
-        finish(dialog, save);
+        finish(dialog, save, changes);
     }
 
     private TextField nameField() {
@@ -152,10 +155,10 @@ class UnitsView extends VerticalLayout implements HasDynamicTitle {
         return name;
     }
 
-    private void finish(Dialog dialog, Button save) {
+    private void finish(Dialog dialog, Button save, UnsavedChanges changes) {
         save.setId("unit-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> changes.requestClose()), save);
         dialog.open();
     }
 

@@ -1,6 +1,7 @@
 package cn.tongxin.rotation.ui;
 
 import cn.tongxin.base.ui.Notices;
+import cn.tongxin.base.ui.UnsavedChanges;
 import cn.tongxin.people.UnitRef;
 import cn.tongxin.rotation.ClassData;
 import cn.tongxin.rotation.ClassDetail;
@@ -78,6 +79,8 @@ class ClassDialog extends Dialog {
         form.setColspan(title, 2);
         form.setColspan(planBox, 2);
         add(form);
+        UnsavedChanges changes = UnsavedChanges.ofDialog(this, title, unit, venue, start, end, capacity, planBox, attendance,
+                leave, minHours);
         Button ok = new Button(getTranslation("action.save"), e -> {
             ClassData data = new ClassData(title.getValue(), unit.getValue() == null ? 0 : unit.getValue().id(),
                     venue.getValue(), start.getValue(), end.getValue(), capacity.getValue() == null ? 0 : capacity.getValue(),
@@ -86,11 +89,13 @@ class ClassDialog extends Dialog {
                     leave.getValue() == null ? null : leave.getValue().divide(BigDecimal.valueOf(100), 4, RoundingMode.HALF_UP),
                     minHours.getValue());
             if (Notices.attempt(() -> save.accept(data))) {
-                close();
+                changes.closeSaved();
             }
         });
         ok.setId("class-save");
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), ok);
+        Button cancel = new Button(getTranslation("action.cancel"), e -> changes.requestClose());
+        cancel.setId("class-cancel");
+        getFooter().add(cancel, ok);
     }
 }

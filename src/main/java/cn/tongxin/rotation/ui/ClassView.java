@@ -1,8 +1,12 @@
 package cn.tongxin.rotation.ui;
 
 import cn.tongxin.base.Page;
+import cn.tongxin.base.ui.Confirm;
 import cn.tongxin.base.ui.EmptyState;
+import cn.tongxin.base.ui.LastingSelection;
+import cn.tongxin.base.ui.NarrowScreen;
 import cn.tongxin.base.ui.Notices;
+import cn.tongxin.base.ui.UnsavedChanges;
 import cn.tongxin.people.ReferenceDataService;
 import cn.tongxin.people.ReferenceItem;
 import cn.tongxin.people.UnitRef;
@@ -146,12 +150,7 @@ class ClassView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
             }).open());
             edit.setId("class-edit");
             ClassStatus next = detail.status().next();
-            Button advance = new Button(next == null ? "" : getTranslation("rotation.advance." + next), e -> {
-                if (Notices.attempt(() -> rotation.advance(classId))) {
-                    Notices.success("rotation.saved");
-                    refresh();
-                }
-            });
+            Button advance = new Button(next == null ? "" : getTranslation("rotation.advance." + next), e -> confirmAdvance());
             advance.setId("class-advance");
             advance.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             advance.setVisible(next != null);
@@ -163,6 +162,22 @@ class ClassView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         }
     }
 
+    /** 发布 mails everyone invited, 开班 and 结班 cannot be undone: each says what it will do, to how many, and asks. */
+    private void confirmAdvance() {
+        Notices.attempt(() -> {
+            var step = rotation.previewAdvance(classId);
+            String title = detail.data().title();
+            Confirm.ask(getTranslation("rotation.advance." + step.next()),
+                    getTranslation("rotation.confirm." + step.next(), title, step.people(), step.completing(),
+                            step.people() - step.completing()),
+                    getTranslation("rotation.advance." + step.next()), step.next() == ClassStatus.CLOSED, () -> {
+                        rotation.advance(classId);
+                        Notices.success("rotation.saved");
+                        refresh();
+                    });
+        });
+    }
+
     private void cloneDialog() {
         Dialog d = new Dialog(getTranslation("rotation.class.clone"));
         TextField title = new TextField(getTranslation("rotation.class.title"));
@@ -171,14 +186,15 @@ class ClassView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         DatePicker start = new DatePicker(getTranslation("rotation.class.start"));
         start.setValue(detail.data().startDate().plusMonths(1));
         d.add(new VerticalLayout(title, start));
+        UnsavedChanges changes = UnsavedChanges.ofDialog(d, title, start);
         Button ok = new Button(getTranslation("action.confirm"), e -> Notices.attempt(() -> {
             long copy = rotation.cloneClass(classId, start.getValue(), title.getValue());
-            d.close();
+            changes.closeSaved();
             getUI().ifPresent(ui -> ui.navigate(ClassView.class, copy));
         }));
         ok.setId("clone-confirm");
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        d.getFooter().add(new Button(getTranslation("action.cancel"), e -> d.close()), ok);
+        d.getFooter().add(new Button(getTranslation("action.cancel"), e -> changes.requestClose()), ok);
         d.open();
     }
 
@@ -249,11 +265,15 @@ class ClassView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
             }).open());
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             edit.setAriaLabel(getTranslation("action.edit"));
-            Button delete = new Button(VaadinIcon.TRASH.create(), e -> {
-                if (Notices.attempt(() -> rotation.deleteSession(s.id()))) {
-                    refresh();
-                }
-            });
+            Button delete = new Button(VaadinIcon.TRASH.create(), e -> Notices.attempt(() -> Confirm.ask(
+                    getTranslation("rotation.confirm.delete-session.title"),
+                    getTranslation("rotation.confirm.delete-session.message", s.title(),
+                            s.startsAt().toLocalDate() + " " + TIME.format(s.startsAt()), rotation.peopleRecordedAt(s.id())),
+                    getTranslation("rotation.confirm.delete-session.ok"), true, () -> {
+                        rotation.deleteSession(s.id());
+                        refresh();
+                    })));
+            delete.setId("session-delete-" + s.id());
             delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
             delete.setAriaLabel(getTranslation("rotation.delete"));
             line.add(edit, delete);
@@ -291,7 +311,7 @@ class ClassView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
                 .setHeader(getTranslation("rotation.enrollment.status")).setAutoWidth(true);
         rosterGrid.addColumn(r -> r.hours() == null ? "" : r.hours().toPlainString()).setHeader(getTranslation("rotation.session.hours")).setAutoWidth(true);
         if (detail.manageable()) {
-            rosterGrid.addComponentColumn(this::rosterActions).setAutoWidth(true);
+            NarrowScreen.keepInSight(rosterGrid.addComponentColumn(this::rosterActions).setKey("actions"));
         }
         Runnable load = () -> rosterGrid.setItems(
                 q -> enrollment.roster(classId, status.getValue(), q.getOffset(), q.getLimit()).items().stream(),
@@ -308,7 +328,7 @@ class ClassView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         boolean started = detail.status() == ClassStatus.IN_PROGRESS || detail.status() == ClassStatus.CLOSED;
         if (started && r.status().holdsSeat()) {
             Button done = new Button(getTranslation("rotation.complete"), e -> {
-                if (Notices.attempt(() -> enrollment.markCompleted(classId, r.personId(), null))) {
+                if (Notices.attempt(() -> enrollment.markCompleted(classId, r.personId()))) {
                     rosterGrid.getDataProvider().refreshAll();
                 }
             });
@@ -334,11 +354,14 @@ class ClassView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
             actions.add(pdf);
         }
         if (r.status() == EnrollmentStatus.INVITED || r.status() == EnrollmentStatus.CONFIRMED || r.status() == EnrollmentStatus.WAITLISTED) {
-            Button withdraw = new Button(getTranslation("rotation.withdraw"), e -> {
-                if (Notices.attempt(() -> enrollment.withdraw(r.id()))) {
-                    refresh();
-                }
-            });
+            Button withdraw = new Button(getTranslation("rotation.withdraw"), e -> Confirm.ask(
+                    getTranslation("rotation.confirm.withdraw.title"),
+                    getTranslation("rotation.confirm.withdraw.message", r.personName()),
+                    getTranslation("rotation.confirm.withdraw.ok"), true, () -> {
+                        enrollment.withdraw(r.id());
+                        refresh();
+                    }));
+            withdraw.setId("withdraw-" + r.personId());
             withdraw.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             actions.add(withdraw);
         }
@@ -370,7 +393,11 @@ class ClassView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         Grid<Candidate> preview = new Grid<>();
         preview.setId("fill-preview");
         preview.setHeight("320px");
-        preview.setSelectionMode(Grid.SelectionMode.MULTI);
+        // Ticks made under one filter stay when the filter changes.
+        LastingSelection<Candidate, Long> chosen = new LastingSelection<>(preview, Candidate::personId);
+        Span chosenCount = new Span(getTranslation("rotation.fill.chosen", 0));
+        chosenCount.setId("fill-chosen");
+        chosen.onChange(n -> chosenCount.setText(getTranslation("rotation.fill.chosen", n)));
         preview.addColumn(c -> c.person().text(getLocale())).setHeader(getTranslation("rotation.person.name")).setAutoWidth(true);
         preview.addColumn(Candidate::unitName).setHeader(getTranslation("rotation.person.unit")).setAutoWidth(true);
         preview.addColumn(Candidate::sectors).setHeader(getTranslation("rotation.person.sectors"));
@@ -382,7 +409,7 @@ class ClassView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
             CandidateFilter f = new CandidateFilter(unit.getValue() == null ? null : unit.getValue().id(),
                     sector.getValue() == null ? null : sector.getValue().id(), text.getValue(), untrained.getValue());
             Page<Candidate> page = enrollment.candidates(classId, plan.getValue().id(), f, 0, 200);
-            preview.setItems(page.items());
+            chosen.setItems(page.items());
             count.setText(getTranslation("rotation.fill.count", page.total(), detail.data().capacity() - detail.enrolled()));
         };
         plan.addValueChangeListener(e -> load.run());
@@ -393,11 +420,11 @@ class ClassView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         load.run();
         HorizontalLayout filters = new HorizontalLayout(plan, unit, sector, text, untrained);
         filters.addClassName("tx-filters");
-        d.add(new VerticalLayout(filters, count, preview));
+        d.add(new VerticalLayout(filters, new HorizontalLayout(count, chosenCount), preview));
         Button fillFree = new Button(getTranslation("rotation.fill.free-seats"), e -> {
             CandidateFilter f = new CandidateFilter(unit.getValue() == null ? null : unit.getValue().id(),
                     sector.getValue() == null ? null : sector.getValue().id(), text.getValue(), untrained.getValue());
-            Notices.attempt(() -> {
+            askIfMailed(detail.data().capacity() - detail.enrolled(), () -> {
                 FillResult r = enrollment.fill(classId, plan.getValue().id(), f);
                 Notices.success("rotation.fill.done", r.enrolled(), r.conflicting());
                 d.close();
@@ -406,8 +433,8 @@ class ClassView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         });
         fillFree.setId("fill-free");
         fillFree.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button selected = new Button(getTranslation("rotation.fill.selected"), e -> Notices.attempt(() -> {
-            FillResult r = enrollment.enroll(classId, preview.getSelectedItems().stream().map(Candidate::personId).toList(), true);
+        Button selected = new Button(getTranslation("rotation.fill.selected"), e -> askIfMailed(chosen.chosen().size(), () -> {
+            FillResult r = enrollment.enroll(classId, chosen.chosen().stream().map(Candidate::personId).toList(), true);
             Notices.success("rotation.fill.done-waitlist", r.enrolled(), r.waitlisted(), r.conflicting());
             d.close();
             refresh();
@@ -415,6 +442,17 @@ class ClassView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
         selected.setId("fill-selected");
         d.getFooter().add(new Button(getTranslation("action.cancel"), e -> d.close()), selected, fillFree);
         d.open();
+    }
+
+    /** Enrolling into a published or running class mails the invitations at once: ask first there; a draft mails no one. */
+    private void askIfMailed(int people, Runnable enroll) {
+        if (detail.status() == ClassStatus.PUBLISHED || detail.status() == ClassStatus.IN_PROGRESS) {
+            Confirm.ask(getTranslation("rotation.confirm.fill.title"),
+                    getTranslation("rotation.confirm.fill.message", people, detail.data().title()),
+                    getTranslation("rotation.confirm.fill.title"), false, enroll);
+        } else {
+            Notices.attempt(enroll);
+        }
     }
 
     // ------------------------------------------------------------------ quotas and nominations
@@ -513,7 +551,8 @@ class ClassView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
                 back.setId("return-" + n.id());
                 back.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
                 return new HorizontalLayout(approve, back);
-            }).setAutoWidth(true);
+            }).setKey("actions");
+            NarrowScreen.keepInSight(nomGrid.getColumnByKey("actions"));
         }
         nomGrid.setItems(noms);
         if (!noms.isEmpty()) {
@@ -522,21 +561,11 @@ class ClassView extends VerticalLayout implements HasUrlParameter<Long>, HasDyna
     }
 
     private void returnDialog(NominationRow n) {
-        Dialog d = new Dialog(getTranslation("rotation.return"));
-        TextField reason = new TextField(getTranslation("rotation.return.reason"));
-        reason.setId("return-reason");
-        reason.setWidthFull();
-        reason.setMaxLength(500);
-        d.add(reason);
-        Button ok = new Button(getTranslation("action.confirm"), e -> {
-            if (Notices.attempt(() -> enrollment.returnNomination(n.id(), reason.getValue()))) {
-                d.close();
-                refresh();
-            }
-        });
-        ok.setId("return-confirm");
-        d.getFooter().add(new Button(getTranslation("action.cancel"), e -> d.close()), ok);
-        d.open();
+        Confirm.askReason(getTranslation("rotation.return"), getTranslation("rotation.return.message", n.personName(), n.unitName()),
+                getTranslation("rotation.return.reason"), 500, getTranslation("rotation.return"), reason -> {
+                    enrollment.returnNomination(n.id(), reason);
+                    refresh();
+                });
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cn.tongxin.rotation.ui;
 
+import cn.tongxin.base.ui.Confirm;
 import cn.tongxin.base.ui.EmptyState;
 import cn.tongxin.base.ui.Notices;
 import cn.tongxin.rotation.CompletionDocuments;
@@ -90,22 +91,14 @@ class MyClassesView extends VerticalLayout implements HasDynamicTitle {
             });
             confirm.setId("confirm-" + c.classId());
             confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            Button decline = new Button(getTranslation("rotation.my.decline"), e -> {
-                if (Notices.attempt(() -> enrollment.decline(c.enrollmentId()))) {
-                    render();
-                }
-            });
+            Button decline = new Button(getTranslation("rotation.my.decline"), e -> confirmDecline(c));
             decline.setId("decline-" + c.classId());
             decline.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             HorizontalLayout actions = new HorizontalLayout(confirm, decline);
             actions.addClassName("tx-filters");
             card.add(actions);
         } else if (c.status() == EnrollmentStatus.CONFIRMED) {
-            Button decline = new Button(getTranslation("rotation.my.decline"), e -> {
-                if (Notices.attempt(() -> enrollment.decline(c.enrollmentId()))) {
-                    render();
-                }
-            });
+            Button decline = new Button(getTranslation("rotation.my.decline"), e -> confirmDecline(c));
             decline.setId("decline-" + c.classId());
             decline.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             card.add(new Div(decline));
@@ -140,6 +133,15 @@ class MyClassesView extends VerticalLayout implements HasDynamicTitle {
         timetable.setWidthFull();
         card.add(timetable);
         return card;
+    }
+
+    /** Giving up a seat hands it to the waiting list for good: ask first. */
+    private void confirmDecline(MyClass c) {
+        Confirm.ask(getTranslation("rotation.confirm.decline.title"), getTranslation("rotation.confirm.decline.message", c.title()),
+                getTranslation("rotation.confirm.decline.title"), true, () -> {
+                    enrollment.decline(c.enrollmentId());
+                    render();
+                });
     }
 
     /** The certificate download of a completed class, when a module offers certificates and one was issued. */

@@ -1,6 +1,8 @@
 package cn.tongxin.rotation.ui;
 
+import cn.tongxin.base.ui.Confirm;
 import cn.tongxin.base.ui.EmptyState;
+import cn.tongxin.base.ui.NarrowScreen;
 import cn.tongxin.base.ui.Notices;
 import cn.tongxin.rotation.ClassRow;
 import cn.tongxin.rotation.FillResult;
@@ -76,14 +78,7 @@ class PlannerView extends VerticalLayout implements HasDynamicTitle {
         apply.setId("planner-apply");
         apply.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
         apply.setEnabled(false);
-        apply.addClickListener(e -> Notices.attempt(() -> {
-            FillResult r = planner.apply(List.copyOf(placements));
-            Notices.success("rotation.planner.applied", r.enrolled(), r.conflicting() + r.full() + r.alreadyIn());
-            placements.clear();
-            grid.setItems(placements);
-            apply.setEnabled(false);
-            explanation.removeAll();
-        }));
+        apply.addClickListener(e -> confirmApply());
         explanation.setId("planner-explanation");
         explanation.setWidthFull();
         grid.setId("planner-grid");
@@ -92,6 +87,25 @@ class PlannerView extends VerticalLayout implements HasDynamicTitle {
         if (rotation.plans().isEmpty()) {
             add(new EmptyState("rotation.plan.empty", "rotation.plan.empty-hint"));
         }
+    }
+
+    /** Applying enrolls everyone placed, and mails those placed in published classes: say so, with the numbers, and ask. */
+    private void confirmApply() {
+        List<Placement> chosen = List.copyOf(placements);
+        Map<Long, ClassRow> byId = classes.getValue().stream().collect(Collectors.toMap(ClassRow::id, Function.identity()));
+        long mailed = chosen.stream().filter(p -> byId.containsKey(p.classId())
+                && byId.get(p.classId()).status() == cn.tongxin.rotation.ClassStatus.PUBLISHED).count();
+        long classCount = chosen.stream().map(Placement::classId).distinct().count();
+        Confirm.ask(getTranslation("rotation.confirm.planner.title"),
+                getTranslation("rotation.confirm.planner.message", chosen.size(), classCount, mailed),
+                getTranslation("rotation.planner.apply"), false, () -> {
+                    FillResult r = planner.apply(chosen);
+                    Notices.success("rotation.planner.applied", r.enrolled(), r.conflicting() + r.full() + r.alreadyIn());
+                    placements.clear();
+                    grid.setItems(placements);
+                    apply.setEnabled(false);
+                    explanation.removeAll();
+                });
     }
 
     private void propose() {
@@ -135,7 +149,7 @@ class PlannerView extends VerticalLayout implements HasDynamicTitle {
             });
             return move;
         }).setHeader(getTranslation("rotation.planner.class")).setAutoWidth(true);
-        grid.addComponentColumn(pl -> {
+        NarrowScreen.keepInSight(grid.addComponentColumn(pl -> {
             Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
                 placements.remove(pl);
                 grid.setItems(placements);
@@ -143,7 +157,7 @@ class PlannerView extends VerticalLayout implements HasDynamicTitle {
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             remove.setAriaLabel(getTranslation("rotation.delete"));
             return remove;
-        });
+        }));
         grid.setItems(placements);
         apply.setEnabled(!placements.isEmpty());
     }

@@ -2,6 +2,7 @@ package cn.tongxin.rotation.ui;
 
 import cn.tongxin.base.ui.EmptyState;
 import cn.tongxin.base.ui.Notices;
+import cn.tongxin.base.ui.UnsavedChanges;
 import cn.tongxin.people.PersonQuery;
 import cn.tongxin.people.PersonService;
 import cn.tongxin.people.PersonStatus;
@@ -167,6 +168,8 @@ class PlansView extends VerticalLayout implements HasDynamicTitle {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("500px", 2));
         form.setColspan(name, 2);
         dialog.add(form);
+        UnsavedChanges changes = UnsavedChanges.ofDialog(dialog, name, unit, start, end, requirement, days, hours, sectors,
+                parties, subtrees, representative, named);
         Button save = new Button(getTranslation("action.save"), e -> {
             PlanData data = new PlanData(name.getValue(), unit.getValue() == null ? 0 : unit.getValue().id(), start.getValue(),
                     end.getValue(), requirement.getValue(), days.getValue() == null ? 1 : days.getValue(), hours.getValue(),
@@ -181,13 +184,15 @@ class PlansView extends VerticalLayout implements HasDynamicTitle {
                 }
             })) {
                 Notices.success("rotation.saved");
-                dialog.close();
+                changes.closeSaved();
                 refresh();
             }
         });
         save.setId("plan-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        Button cancel = new Button(getTranslation("action.cancel"), e -> changes.requestClose());
+        cancel.setId("plan-cancel");
+        dialog.getFooter().add(cancel, save);
         dialog.open();
     }
 

@@ -1,6 +1,7 @@
 package cn.tongxin.rotation.ui;
 
 import cn.tongxin.base.ui.Notices;
+import cn.tongxin.base.ui.UnsavedChanges;
 import cn.tongxin.rotation.SessionData;
 import cn.tongxin.rotation.SessionKind;
 import cn.tongxin.rotation.SessionRow;
@@ -76,6 +77,8 @@ class SessionDialog extends Dialog {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("500px", 3));
         form.setColspan(title, 3);
         add(form);
+        UnsavedChanges changes = UnsavedChanges.ofDialog(this, title, kind, speaker, date, from, to, place, hours, opens, late,
+                closes);
         Button ok = new Button(getTranslation("action.save"), e -> {
             if (date.getValue() == null || from.getValue() == null || to.getValue() == null) {
                 Notices.error("rotation.error.session-times");
@@ -85,12 +88,14 @@ class SessionDialog extends Dialog {
                     date.getValue().atTime(from.getValue()), date.getValue().atTime(to.getValue()), place.getValue(),
                     hours.getValue(), value(opens), value(late), value(closes));
             if (Notices.attempt(() -> save.accept(data))) {
-                close();
+                changes.closeSaved();
             }
         });
         ok.setId("session-save");
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), ok);
+        Button cancel = new Button(getTranslation("action.cancel"), e -> changes.requestClose());
+        cancel.setId("session-cancel");
+        getFooter().add(cancel, ok);
     }
 
     private static int value(IntegerField f) {

@@ -26,7 +26,7 @@ class VerifyViewTest extends ViewTest {
     void a_visitor_sees_a_real_number_valid_with_the_class_and_a_made_up_one_not_valid() {
         completions.as("organizer");
         var c = completions.startedClass("司马相如");
-        var done = completions.complete(c.classId(), c.personIds().getFirst(), null);
+        var done = completions.complete(c.classId(), c.personIds().getFirst(), 2);
         String number = certificates.ofEnrollment(done.enrollmentId()).orElseThrow().number();
         SecurityContextHolder.clearContext();
 

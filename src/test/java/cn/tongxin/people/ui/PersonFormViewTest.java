@@ -133,4 +133,27 @@ class PersonFormViewTest extends ViewTest {
         assertThat(people.get(id).data().position()).isEqualTo("主任");
         assertThat(people.get(id).maskedIdCard()).isEqualTo(masked);
     }
+
+    @Test
+    @WithUserDetails("qingzhou")
+    void leaving_the_form_with_changes_asks_first_and_keeps_them_when_told_to_stay() {
+        navigate(PersonFormView.class);
+        navigate(PeopleListView.class);
+        assertThat(getCurrentView()).as("nothing typed: no question").isInstanceOf(PeopleListView.class);
+
+        navigate(PersonFormView.class);
+        String name = Rosters.unique("未存");
+        test($(TextField.class).id("person-form-name")).setValue(name);
+        com.vaadin.flow.component.UI.getCurrent().navigate(PeopleListView.class);
+        assertThat(getCurrentView()).as("the navigation waits for the answer").isInstanceOf(PersonFormView.class);
+        test($(Button.class).id("unsaved-keep")).click();
+        assertThat(getCurrentView()).isInstanceOf(PersonFormView.class);
+        assertThat($(TextField.class).id("person-form-name").getValue()).isEqualTo(name);
+
+        test($(Button.class).id("person-form-cancel")).click();
+        assertThat(getCurrentView()).as("取消 asks too").isInstanceOf(PersonFormView.class);
+        test($(Button.class).id("unsaved-discard")).click();
+        assertThat(getCurrentView()).isInstanceOf(PeopleListView.class);
+        assertThat(people.count(new PersonQuery(name, null, null, null, null, null))).isZero();
+    }
 }

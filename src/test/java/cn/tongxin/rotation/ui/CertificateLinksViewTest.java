@@ -34,7 +34,7 @@ class CertificateLinksViewTest extends ViewTest {
         completions.as("organizer"); // the demo's trainee account is person #1
         var c = completions.startedClass();
         enrollment.enroll(c.classId(), List.of(1L), false);
-        EnrollmentCompleted done = completions.complete(c.classId(), 1L, "6");
+        EnrollmentCompleted done = completions.complete(c.classId(), 1L, 2);
 
         completions.as("trainee");
         navigate(MyClassesView.class);

@@ -40,7 +40,7 @@ class CoverageViewTest extends ViewTest {
         enrollment.enroll(cls, people, false);
         f.start(cls);
         coverage.coverage(plan, null);
-        enrollment.markCompleted(cls, people.getFirst(), null);
+        enrollment.markCompleted(cls, people.getFirst());
 
         // Hold the plan's recomputation lock (CoverageSnapshots.refresh), so the background recomputation waits for us.
         try (Connection hold = dataSource.getConnection()) {
