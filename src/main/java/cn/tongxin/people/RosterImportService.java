@@ -1,5 +1,6 @@
 package cn.tongxin.people;
 
+import cn.tongxin.audit.AuditDetail;
 import cn.tongxin.audit.AuditService;
 import cn.tongxin.base.DomainException;
 import cn.tongxin.base.Translations;
@@ -313,13 +314,10 @@ public class RosterImportService {
         preview.badRows().forEach(p -> leftOutRows.add(p.rowNumber()));
         preview.goodRows().stream().filter(r -> r.leftOutWith(choices)).forEach(r -> leftOutRows.add(r.rowNumber()));
         leftOutRows.sort(null);
-        String detail = "imported " + created.size() + " of " + preview.totalRows() + " rows"
-                + (updates.isEmpty() ? "" : "; updated " + updates.size() + " registered people")
-                + (unchanged == 0 ? "" : "; left " + unchanged + " registered people unchanged")
-                + (choices.units().isEmpty() ? "" : "; units mapped: " + choices.units().entrySet().stream()
-                        .map(e -> e.getKey() + "→" + lookups.unitNames.get(e.getValue())).sorted().collect(Collectors.joining(", ")))
-                + (leftOutRows.isEmpty() ? "" : "; skipped " + leftOutRows.size() + " rows: "
-                        + leftOutRows.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        String detail = AuditDetail.of("roster.imported", created.size(), preview.totalRows(), updates.size(), unchanged,
+                choices.units().isEmpty() ? "—" : choices.units().entrySet().stream()
+                        .map(e -> e.getKey() + "→" + lookups.unitNames.get(e.getValue())).sorted().collect(Collectors.joining("，")),
+                leftOutRows.isEmpty() ? "—" : leftOutRows.stream().map(String::valueOf).collect(Collectors.joining(",")));
         audit.record(AuditService.IMPORT, PersonService.TARGET, null, truncate(preview.fileName(), 200), truncate(detail, 2000));
         log.info("Roster import of {}: {} people added, {} updated in {} ms", preview.fileName(), created.size(),
                 updates.size(), (System.nanoTime() - started) / 1_000_000);
@@ -379,12 +377,7 @@ public class RosterImportService {
                 }
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = con.prepareStatement(
-                    "insert into person_sector (person_id, sector_id) select * from unnest(?::bigint[], ?::bigint[])")) {
-                ps.setArray(1, con.createArrayOf("int8", sectorPerson.toArray()));
-                ps.setArray(2, con.createArrayOf("int8", sectorId.toArray()));
-                ps.executeUpdate();
-            }
+            insertSectors(con, sectorPerson, sectorId);
             return null;
         });
     }
@@ -442,12 +435,7 @@ public class RosterImportService {
                 ps.setArray(1, con.createArrayOf("int8", id));
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = con.prepareStatement(
-                    "insert into person_sector (person_id, sector_id) select * from unnest(?::bigint[], ?::bigint[])")) {
-                ps.setArray(1, con.createArrayOf("int8", sectorPerson.toArray()));
-                ps.setArray(2, con.createArrayOf("int8", sectorId.toArray()));
-                ps.executeUpdate();
-            }
+            insertSectors(con, sectorPerson, sectorId);
             return null;
         });
     }
@@ -944,5 +932,15 @@ public class RosterImportService {
 
     private static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    /** The sectors of the people written, in one statement: (person, sector) pairs as two parallel arrays. */
+    private static void insertSectors(java.sql.Connection con, List<Long> people, List<Long> sectors) throws java.sql.SQLException {
+        try (PreparedStatement ps = con.prepareStatement(
+                "insert into person_sector (person_id, sector_id) select * from unnest(?::bigint[], ?::bigint[])")) {
+            ps.setArray(1, con.createArrayOf("int8", people.toArray()));
+            ps.setArray(2, con.createArrayOf("int8", sectors.toArray()));
+            ps.executeUpdate();
+        }
     }
 }
