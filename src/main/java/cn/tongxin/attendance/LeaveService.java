@@ -1,5 +1,6 @@
 package cn.tongxin.attendance;
 
+import cn.tongxin.audit.AuditDetail;
 import cn.tongxin.audit.AuditService;
 import cn.tongxin.base.DomainException;
 import cn.tongxin.base.Translations;
@@ -203,7 +204,8 @@ public class LeaveService {
                     .map(b -> b.excused() ? "leave.mail.excused" : "leave.mail.beyond-limit").orElse("");
         }
         audit.record(AuditService.UPDATE, "LEAVE", row.personId(), row.personName(),
-                (approve ? "approved" : "refused: " + refusal) + " leave at " + ref);
+                approve ? AuditDetail.of("leave.approved", row.occasion().context() + " · " + row.occasion().title())
+                        : AuditDetail.of("leave.refused", row.occasion().context() + " · " + row.occasion().title(), refusal));
         String email = jdbc.sql("select email from person where id = :id").param("id", row.personId())
                 .query(String.class).optional().orElse(null);
         if (email != null) {

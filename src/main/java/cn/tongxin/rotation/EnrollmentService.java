@@ -1,6 +1,7 @@
 package cn.tongxin.rotation;
 
 import cn.tongxin.Application;
+import cn.tongxin.audit.AuditDetail;
 import cn.tongxin.audit.AuditService;
 import cn.tongxin.base.DomainException;
 import cn.tongxin.base.Page;
@@ -104,7 +105,7 @@ public class EnrollmentService {
             }
         }
         invitations.invite(classId, chosen);
-        audit.record(AuditService.UPDATE, RotationService.CLASS, classId, head.data().title(), "fill +" + enrolled);
+        audit.record(AuditService.UPDATE, RotationService.CLASS, classId, head.data().title(), AuditDetail.of("class.filled", enrolled));
         return new FillResult(enrolled, 0, 0, conflicting, 0);
     }
 
@@ -121,7 +122,7 @@ public class EnrollmentService {
         }
         invitations.invite(classId, seated);
         audit.record(AuditService.UPDATE, RotationService.CLASS, classId, head.data().title(),
-                "enroll " + source + " +" + seated.size());
+                AuditDetail.of("class.enrolled", seated.size()));
         return new FillResult(counts[0], counts[1], counts[2], counts[3], counts[4]);
     }
 
@@ -367,7 +368,8 @@ public class EnrollmentService {
         if (current.holdsSeat()) {
             freeSeat(row.classId());
         }
-        audit.record(AuditService.UPDATE, "ROTATION_ENROLLMENT", row.id(), row.personName(), newStatus);
+        audit.record(AuditService.UPDATE, "ROTATION_ENROLLMENT", row.id(), row.personName(),
+                AuditDetail.of("enrollment.status." + newStatus));
     }
 
     /**
@@ -396,7 +398,8 @@ public class EnrollmentService {
                         returning id""")
                 .param("h", earned).param("now", Timestamp.from(now)).param("c", classId).param("p", personId)
                 .query(Long.class).optional().orElseThrow(() -> new DomainException("rotation.error.not-enrolled"));
-        audit.record(AuditService.UPDATE, "ROTATION_ENROLLMENT", id, head.data().title(), "COMPLETED " + earned);
+        audit.record(AuditService.UPDATE, "ROTATION_ENROLLMENT", id, head.data().title(),
+                AuditDetail.of("enrollment.completed", earned));
         EnrollmentCompleted event = new EnrollmentCompleted(id, classId, personId, earned, now);
         events.publishEvent(event);
         return event;
@@ -533,7 +536,7 @@ public class EnrollmentService {
                             values (:c, :u, :p, :by, :now) returning id""")
                     .param("c", classId).param("u", unitId).param("p", personId).param("by", caller.username())
                     .param("now", Timestamp.from(clock.instant())).query(Long.class).single();
-            audit.record(AuditService.CREATE, "ROTATION_NOMINATION", id, head.data().title(), "person " + personId);
+            audit.record(AuditService.CREATE, "ROTATION_NOMINATION", id, head.data().title(), AuditDetail.of("nomination.created"));
             return id;
         } catch (DuplicateKeyException e) {
             throw new DomainException("rotation.error.already-nominated");

@@ -60,8 +60,9 @@ class MailServiceTest {
                 .query(String.class).single()).isEqualTo("PENDING:0");
         assertThatThrownBy(() -> mail.resend(id)).isInstanceOf(DomainException.class)
                 .hasMessage("mail.error.not-failed");
-        assertThat(jdbc.sql("select count(*) from audit_event where target_type = 'MAIL' and target_id = :id and detail = 'resend'")
-                .param("id", id).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from audit_event where target_type = 'MAIL' and target_id = :id and detail = :detail")
+                .param("id", id).param("detail", cn.tongxin.audit.AuditDetail.of("mail.resend")).query(Long.class).single())
+                .isEqualTo(1);
     }
 
     @Test

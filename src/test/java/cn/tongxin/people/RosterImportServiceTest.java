@@ -100,7 +100,7 @@ class RosterImportServiceTest {
         List<AuditEntry> imports = admin(() -> audit.search(new AuditFilter("organizer", AuditService.IMPORT,
                 PersonService.TARGET, null, null, null), 0, 1).items());
         assertThat(imports.get(0).targetLabel()).isEqualTo("good.xlsx");
-        assertThat(imports.get(0).detail()).contains("imported 3 of 3 rows");
+        assertThat(importArgs(imports.get(0).detail())).startsWith("3", "3");
     }
 
     @Test
@@ -164,7 +164,7 @@ class RosterImportServiceTest {
         assertThat(namesIn(qingzhouCounty)).containsExactlyInAnyOrder("褚一", "蒋三");
         List<AuditEntry> imports = admin(() -> audit.search(new AuditFilter("organizer", AuditService.IMPORT,
                 PersonService.TARGET, null, null, null), 0, 1).items());
-        assertThat(imports.get(0).detail()).contains("imported 2 of 4 rows").contains("skipped 2 rows: 3,5");
+        assertThat(importArgs(imports.get(0).detail())).startsWith("2", "4").endsWith("3,5");
     }
 
     @Test
@@ -439,7 +439,7 @@ class RosterImportServiceTest {
         assertThat(namesIn(qingzhouCounty)).containsExactlyInAnyOrder("韦一", "韦二", "韦三");
         List<AuditEntry> imports = admin(() -> audit.search(new AuditFilter("organizer", AuditService.IMPORT,
                 PersonService.TARGET, null, null, null), 0, 1).items());
-        assertThat(imports.get(0).detail()).contains("units mapped: " + shortName + "→" + qingzhouCounty.name());
+        assertThat(importArgs(imports.get(0).detail()).get(4)).contains(shortName + "→" + qingzhouCounty.name());
     }
 
     @Test
@@ -564,7 +564,7 @@ class RosterImportServiceTest {
         assertThat(liu.partyName()).as("blank: kept").isEqualTo("民盟");
         List<AuditEntry> imports = admin(() -> audit.search(new AuditFilter("organizer", AuditService.IMPORT,
                 PersonService.TARGET, null, null, null), 0, 1).items());
-        assertThat(imports.get(0).detail()).contains("updated 1 registered people");
+        assertThat(importArgs(imports.get(0).detail()).get(2)).isEqualTo("1");
     }
 
     @Test
@@ -600,5 +600,12 @@ class RosterImportServiceTest {
         SystemCaller.runAsSystem(() -> result[0] = work.get());
         @SuppressWarnings("unchecked") T t = (T) result[0];
         return t;
+    }
+
+    /** The audit entry of an import: added, rows, updated, unchanged, units mapped, rows left out. */
+    private static List<String> importArgs(String detail) {
+        var parsed = cn.tongxin.audit.AuditDetail.parse(detail).orElseThrow();
+        assertThat(parsed.key()).isEqualTo("roster.imported");
+        return java.util.Arrays.stream(parsed.args()).map(String::valueOf).toList();
     }
 }
