@@ -17,6 +17,9 @@ class AskFirstJourneyTest extends BrowserTest {
 
     private static final String IN_PROGRESS = "骨干第四期轮训班";
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private static Locator.FilterOptions text(String text) {
         return new Locator.FilterOptions().setHasText(text);
     }
@@ -68,9 +71,13 @@ class AskFirstJourneyTest extends BrowserTest {
         screenshot(phone, "leave-approval-phone");
 
         // Approve the first (3 h of a 3.4 h limit): the second would now pass the limit, and the list says so.
-        desk.locator("[id^=approve-]:visible").nth(desk.locator("[id^=approve-]:visible").count() - 2).click();
+        // (Other journeys may have left requests in the list: act on this trainee's two by their ids.)
+        java.util.List<Long> mine = jdbc.sql("select id from leave_request where reason = '参加省政协专题调研' and status = 'PENDING' order by id")
+                .query(Long.class).list();
+        desk.locator("[id=approve-" + mine.get(0) + "]:visible").click();
         assertThat(desk.locator("#leave-pending")).containsText("超出请假限额，计为缺勤");
-        desk.locator("[id^=refuse-]:visible").last().click();
+        assertThat(desk.locator("[id=approve-" + mine.get(0) + "]:visible")).hasCount(0);
+        desk.locator("[id=refuse-" + mine.get(1) + "]:visible").click();
         desk.locator("#confirm-ok").click();
         assertThat(desk.locator("#confirm-reason")).containsText("请填写原因");
         desk.locator("#confirm-reason textarea").fill("该课次为专题研讨，请调整调研时间");
