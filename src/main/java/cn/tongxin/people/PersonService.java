@@ -94,6 +94,21 @@ public class PersonService {
                 .params(params).query(Long.class).list();
     }
 
+    /** These people, as picked in a form (e.g. an audience's named people), limited to the caller's scope. */
+    @PreAuthorize("hasAnyRole('" + Roles.ADMIN + "','" + Roles.ORGANIZER + "','" + Roles.CHECKER + "')")
+    @Transactional(readOnly = true)
+    public List<PersonOption> options(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Caller caller = Callers.require();
+        return jdbc.sql("select p.id, u.name as unit_name, " + PersonLabel.COLUMNS
+                        + " from person p join unit u on u.id = p.unit_id where p.id in (:ids) and u.path like :scope"
+                        + " order by p.name, p.id")
+                .param("ids", ids).param("scope", caller.scopePath() + "%")
+                .query((rs, n) -> new PersonOption(rs.getLong("id"), PersonLabel.read(rs), rs.getString("unit_name"))).list();
+    }
+
     /** Units in tree order (by the numbers of their path, so '/1/2/' before '/1/11/'), then by name. */
     static final String ORDER = " order by string_to_array(trim(both '/' from u.path), '/')::bigint[], p.name, p.id";
 

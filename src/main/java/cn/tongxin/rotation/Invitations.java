@@ -1,6 +1,7 @@
 package cn.tongxin.rotation;
 
 import cn.tongxin.Application;
+import cn.tongxin.base.CalendarFile;
 import cn.tongxin.base.Translations;
 import cn.tongxin.notification.MailOutbox;
 import cn.tongxin.notification.MailTemplates;
@@ -10,13 +11,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -30,9 +28,6 @@ import java.util.Map;
 class Invitations {
 
     static final String ICS_TYPE = "text/calendar; charset=UTF-8; method=REQUEST";
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     private final JdbcClient jdbc;
     private final MailOutbox outbox;
@@ -128,63 +123,14 @@ class Invitations {
 
     /** The class as one calendar event: from its first session to its last (or whole days without sessions). */
     byte[] ics(ClassInfo c, boolean cancel) {
-        StringBuilder s = new StringBuilder();
-        line(s, "BEGIN:VCALENDAR");
-        line(s, "PRODID:-//Tongxin//Rotation//ZH");
-        line(s, "VERSION:2.0");
-        line(s, "CALSCALE:GREGORIAN");
-        line(s, "METHOD:" + (cancel ? "CANCEL" : "REQUEST"));
-        line(s, "BEGIN:VTIMEZONE");
-        line(s, "TZID:Asia/Shanghai");
-        line(s, "BEGIN:STANDARD");
-        line(s, "DTSTART:19700101T000000");
-        line(s, "TZOFFSETFROM:+0800");
-        line(s, "TZOFFSETTO:+0800");
-        line(s, "TZNAME:CST");
-        line(s, "END:STANDARD");
-        line(s, "END:VTIMEZONE");
-        line(s, "BEGIN:VEVENT");
-        line(s, "UID:rotation-class-" + c.id() + "@tongxin");
-        line(s, "SEQUENCE:" + c.version());
-        line(s, "DTSTAMP:" + UTC.format(clock.instant().atOffset(ZoneOffset.UTC)));
-        if (c.first() != null) {
-            line(s, "DTSTART;TZID=Asia/Shanghai:" + LOCAL.format(c.first()));
-            line(s, "DTEND;TZID=Asia/Shanghai:" + LOCAL.format(c.last()));
-        } else {
-            line(s, "DTSTART;VALUE=DATE:" + DATE.format(c.start()));
-            line(s, "DTEND;VALUE=DATE:" + DATE.format(c.end().plusDays(1)));
-        }
-        line(s, "SUMMARY:" + escape(c.title()));
-        if (c.venue() != null) {
-            line(s, "LOCATION:" + escape(c.venue()));
-        }
-        line(s, "ORGANIZER:mailto:" + from);
-        line(s, "URL:" + baseUrl + "/my/classes");
-        line(s, "STATUS:" + (cancel ? "CANCELLED" : "CONFIRMED"));
-        line(s, "END:VEVENT");
-        line(s, "END:VCALENDAR");
-        return s.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** RFC 5545: lines longer than 75 octets fold, never inside a character. */
-    private static void line(StringBuilder s, String line) {
-        int octets = 0;
-        for (int i = 0; i < line.length(); ) {
-            int cp = line.codePointAt(i);
-            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (octets + size > 74) {
-                s.append("\r\n ");
-                octets = 1;
-            }
-            s.appendCodePoint(cp);
-            octets += size;
-            i += Character.charCount(cp);
-        }
-        s.append("\r\n");
-    }
-
-    private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n");
+        String uid = "rotation-class-" + c.id() + "@tongxin";
+        String url = baseUrl + "/my/classes";
+        CalendarFile.Event event = c.first() != null
+                ? CalendarFile.Event.timed(uid, c.version(), c.first().atZone(Application.ZONE).toInstant(),
+                        c.last().atZone(Application.ZONE).toInstant(), c.title(), c.venue(), null, url, from, cancel)
+                : CalendarFile.Event.allDay(uid, c.version(), c.start(), c.end(), c.title(), c.venue(), null, url, from, cancel);
+        return new CalendarFile(cancel ? CalendarFile.Method.CANCEL : CalendarFile.Method.REQUEST, null).add(event)
+                .bytes(clock.instant());
     }
 
     static Locale locale() {

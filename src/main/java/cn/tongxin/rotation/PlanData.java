@@ -1,5 +1,7 @@
 package cn.tongxin.rotation;
 
+import cn.tongxin.people.Audience;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Set;
@@ -25,6 +27,11 @@ public record PlanData(String name, long unitId, LocalDate cycleStart, LocalDate
 
     /** True when the population is defined by criteria (not only by named people). */
     public boolean hasCriteria() {
-        return !sectorIds.isEmpty() || !partyIds.isEmpty() || !unitIds.isEmpty() || representativeOnly;
+        return audience().hasCriteria();
+    }
+
+    /** The plan's population, as the register's one definition of a population. */
+    public Audience audience() {
+        return new Audience(sectorIds, partyIds, unitIds, representativeOnly, personIds);
     }
 }

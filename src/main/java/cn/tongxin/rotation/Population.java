@@ -1,7 +1,5 @@
 package cn.tongxin.rotation;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,29 +19,11 @@ final class Population {
      * {@code scopePath} (a unit-path prefix).
      */
     static String where(PlanDetail plan, String scopePath, Map<String, Object> params) {
-        PlanData d = plan.data();
         params.put("popScope", scopePath + "%");
         params.put("popPlanPath", plan.unitPath() + "%");
-        List<String> criteria = new ArrayList<>();
-        if (!d.sectorIds().isEmpty()) {
-            criteria.add("exists (select 1 from person_sector ps where ps.person_id = p.id and ps.sector_id in (:popSectors))");
-            params.put("popSectors", d.sectorIds());
-        }
-        if (!d.partyIds().isEmpty()) {
-            criteria.add("p.party_id in (:popParties)");
-            params.put("popParties", d.partyIds());
-        }
-        if (!d.unitIds().isEmpty()) {
-            criteria.add("exists (select 1 from unit pu where pu.id in (:popUnits) and u.path like pu.path || '%')");
-            params.put("popUnits", d.unitIds());
-        }
-        if (d.representativeOnly()) {
-            criteria.add("p.representative");
-        }
-        String byCriteria = d.hasCriteria() ? "(" + String.join(" and ", criteria) + ")" : "false";
-        String named = "exists (select 1 from rotation_plan_person pp where pp.plan_id = :popPlan and pp.person_id = p.id)";
         params.put("popPlan", plan.id());
-        return "p.status = 'ACTIVE' and u.path like :popScope and u.path like :popPlanPath and (" + byCriteria + " or " + named + ")";
+        String named = "exists (select 1 from rotation_plan_person pp where pp.plan_id = :popPlan and pp.person_id = p.id)";
+        return "u.path like :popScope and u.path like :popPlanPath and " + plan.data().audience().where(named, "pop", params);
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.tongxin.rotation;
 
+import cn.tongxin.people.PersonOption;
 import cn.tongxin.Application;
 import cn.tongxin.audit.AuditDetail;
 import cn.tongxin.audit.AuditService;

@@ -1,5 +1,6 @@
 package cn.tongxin.rotation;
 
+import cn.tongxin.people.PersonOption;
 import cn.tongxin.IntegrationTest;
 import cn.tongxin.base.DomainException;
 import org.junit.jupiter.api.Test;

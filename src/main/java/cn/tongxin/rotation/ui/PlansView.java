@@ -14,7 +14,9 @@ import cn.tongxin.rotation.PlanData;
 import cn.tongxin.rotation.PlanDetail;
 import cn.tongxin.rotation.PlanRow;
 import cn.tongxin.rotation.Requirement;
-import cn.tongxin.rotation.PersonOption;
+import cn.tongxin.people.Audience;
+import cn.tongxin.people.ui.AudienceFields;
+import com.vaadin.flow.component.HasValue;
 import cn.tongxin.rotation.RotationService;
 import cn.tongxin.security.Callers;
 import cn.tongxin.security.Roles;
@@ -128,22 +130,7 @@ class PlansView extends VerticalLayout implements HasDynamicTitle {
         days.setMin(1);
         BigDecimalField hours = new BigDecimalField(getTranslation("rotation.plan.min-hours"));
         hours.setId("plan-min-hours");
-        MultiSelectComboBox<ReferenceItem> sectors = new MultiSelectComboBox<>(getTranslation("rotation.plan.sectors"), reference.sectors());
-        sectors.setItemLabelGenerator(ReferenceItem::name);
-        sectors.setId("plan-sectors");
-        MultiSelectComboBox<ReferenceItem> parties = new MultiSelectComboBox<>(getTranslation("rotation.plan.parties"), reference.parties());
-        parties.setItemLabelGenerator(ReferenceItem::name);
-        MultiSelectComboBox<UnitRef> subtrees = new MultiSelectComboBox<>(getTranslation("rotation.plan.units"), visible);
-        subtrees.setItemLabelGenerator(UnitRef::name);
-        Checkbox representative = new Checkbox(getTranslation("rotation.plan.representative"));
-        // Named people are searched in the caller's scope as they type: a province has too many to list.
-        MultiSelectComboBox<PersonOption> named = new MultiSelectComboBox<>(getTranslation("rotation.plan.people"));
-        named.setId("plan-people");
-        named.setItems(q -> people.search(new PersonQuery(q.getFilter().orElse(null), null, null, null, null, PersonStatus.ACTIVE),
-                        q.getOffset(), q.getLimit()).items().stream()
-                .map(p -> new PersonOption(p.id(), p.label(), p.unitName())));
-        named.setItemLabelGenerator(p -> p.person().text(getLocale(), p.unitName()));
-        named.setHelperText(getTranslation("rotation.plan.people.help"));
+        AudienceFields population = new AudienceFields(this, "plan", reference, units, people);
         if (current != null) {
             PlanData d = current.data();
             name.setValue(d.name());
@@ -153,29 +140,27 @@ class PlansView extends VerticalLayout implements HasDynamicTitle {
             requirement.setValue(d.requirement());
             days.setValue(d.minDays());
             hours.setValue(d.minHours());
-            sectors.setValue(reference.sectors().stream().filter(s -> d.sectorIds().contains(s.id())).collect(Collectors.toSet()));
-            parties.setValue(reference.parties().stream().filter(s -> d.partyIds().contains(s.id())).collect(Collectors.toSet()));
-            subtrees.setValue(visible.stream().filter(s -> d.unitIds().contains(s.id())).collect(Collectors.toSet()));
-            representative.setValue(d.representativeOnly());
-            named.setValue(Set.copyOf(rotation.namedPeople(current.id())));
+            population.setValue(d.audience());
         } else {
             unit.setValue(visible.isEmpty() ? null : visible.getFirst());
             requirement.setValue(Requirement.CLASS);
             days.setValue(3);
         }
-        FormLayout form = new FormLayout(name, unit, start, end, requirement, days, hours, sectors, parties, subtrees, representative, named);
-        form.setColspan(named, 2);
+        FormLayout form = new FormLayout(name, unit, start, end, requirement, days, hours);
+        form.add(population.components());
+        form.setColspan(population.named, 2);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("500px", 2));
         form.setColspan(name, 2);
         dialog.add(form);
-        UnsavedChanges changes = UnsavedChanges.ofDialog(dialog, name, unit, start, end, requirement, days, hours, sectors,
-                parties, subtrees, representative, named);
+        List<HasValue<?, ?>> watched = new java.util.ArrayList<>();
+        watched.addAll(List.of(name, unit, start, end, requirement, days, hours));
+        watched.addAll(population.fields());
+        UnsavedChanges changes = UnsavedChanges.ofDialog(dialog, watched);
         Button save = new Button(getTranslation("action.save"), e -> {
+            Audience a = population.getValue();
             PlanData data = new PlanData(name.getValue(), unit.getValue() == null ? 0 : unit.getValue().id(), start.getValue(),
                     end.getValue(), requirement.getValue(), days.getValue() == null ? 1 : days.getValue(), hours.getValue(),
-                    ids(sectors.getValue()), ids(parties.getValue()),
-                    subtrees.getValue().stream().map(UnitRef::id).collect(Collectors.toSet()), representative.getValue(),
-                    named.getValue().stream().map(PersonOption::id).collect(Collectors.toSet()));
+                    a.sectorIds(), a.partyIds(), a.unitIds(), a.representativeOnly(), a.personIds());
             if (Notices.attempt(() -> {
                 if (current == null) {
                     rotation.createPlan(data);
@@ -196,9 +181,6 @@ class PlansView extends VerticalLayout implements HasDynamicTitle {
         dialog.open();
     }
 
-    private static Set<Long> ids(Set<ReferenceItem> items) {
-        return items.stream().map(ReferenceItem::id).collect(Collectors.toSet());
-    }
 
     @Override
     public String getPageTitle() {

@@ -11,7 +11,7 @@ import cn.tongxin.rotation.Candidate;
 import cn.tongxin.rotation.EnrollmentRow;
 import cn.tongxin.rotation.EnrollmentService;
 import cn.tongxin.rotation.Fixtures;
-import cn.tongxin.rotation.PersonOption;
+import cn.tongxin.people.PersonOption;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;

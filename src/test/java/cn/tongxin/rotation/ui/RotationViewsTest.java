@@ -114,13 +114,13 @@ class RotationViewsTest extends ViewTest {
         test($(DatePicker.class).id("plan-start")).setValue(LocalDate.of(2026, 1, 1));
         test($(DatePicker.class).id("plan-end")).setValue(LocalDate.of(2030, 12, 31));
         @SuppressWarnings("unchecked")
-        var named = (com.vaadin.flow.component.combobox.MultiSelectComboBox<cn.tongxin.rotation.PersonOption>)
+        var named = (com.vaadin.flow.component.combobox.MultiSelectComboBox<cn.tongxin.people.PersonOption>)
                 $(com.vaadin.flow.component.combobox.MultiSelectComboBox.class).id("plan-people");
         // what the organizer sees after typing the name
         @SuppressWarnings("unchecked")
-        var search = (com.vaadin.flow.data.provider.DataProvider<cn.tongxin.rotation.PersonOption, String>) named.getDataProvider();
+        var search = (com.vaadin.flow.data.provider.DataProvider<cn.tongxin.people.PersonOption, String>) named.getDataProvider();
         var found = search.fetch(new com.vaadin.flow.data.provider.Query<>(0, 20, List.of(), null, someone.name())).toList();
-        assertThat(found).extracting(cn.tongxin.rotation.PersonOption::id).contains(someone.id());
+        assertThat(found).extracting(cn.tongxin.people.PersonOption::id).contains(someone.id());
         named.select(found.stream().filter(o -> o.id() == someone.id()).findFirst().orElseThrow());
         test($(Button.class).id("plan-save")).click();
 
@@ -130,9 +130,9 @@ class RotationViewsTest extends ViewTest {
         Grid<PlanRow> grid = $(Grid.class).id("plans-grid");
         test(grid).clickRow(rotation.plans().indexOf(plan));
         @SuppressWarnings("unchecked")
-        var again = (com.vaadin.flow.component.combobox.MultiSelectComboBox<cn.tongxin.rotation.PersonOption>)
+        var again = (com.vaadin.flow.component.combobox.MultiSelectComboBox<cn.tongxin.people.PersonOption>)
                 $(com.vaadin.flow.component.combobox.MultiSelectComboBox.class).id("plan-people");
-        assertThat(again.getValue()).extracting(cn.tongxin.rotation.PersonOption::name).containsExactly(someone.name());
+        assertThat(again.getValue()).extracting(cn.tongxin.people.PersonOption::name).containsExactly(someone.name());
     }
 
     @Test

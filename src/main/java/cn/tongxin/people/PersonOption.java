@@ -1,6 +1,5 @@
-package cn.tongxin.rotation;
+package cn.tongxin.people;
 
-import cn.tongxin.people.PersonLabel;
 
 import java.util.Objects;
 
