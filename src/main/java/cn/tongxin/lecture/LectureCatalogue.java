@@ -451,10 +451,9 @@ public class LectureCatalogue {
                 .optional().orElseThrow(() -> new DomainException("lecture.catalogue.error.not-found"));
     }
 
-    /** The name as uploaded, without any folder a browser may have put before it. */
+    /** The name as uploaded, trimmed; kept as typed (shown as text, made safe only for the download header). */
     private static String fileName(String raw) {
-        String name = raw == null ? "" : raw;
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
+        String name = raw == null ? "" : raw.strip();
         if (name.isEmpty()) {
             throw new DomainException("lecture.catalogue.error.file-name");
         }
