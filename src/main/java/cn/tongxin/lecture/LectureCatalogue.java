@@ -82,7 +82,7 @@ public class LectureCatalogue {
         Map<String, Object> params = new HashMap<>();
         return jdbc.sql("select p.id, u.name as unit_name, " + PersonLabel.COLUMNS + """
                          from lecturer l join person p on p.id = l.person_id join unit u on u.id = p.unit_id
-                        where l.active and """ + readable(caller, params) + " order by p.name, p.id").params(params)
+                        where l.active and\s""" + readable(caller, params) + " order by p.name, p.id").params(params)
                 .query((rs, n) -> new PersonOption(rs.getLong("id"), PersonLabel.read(rs), rs.getString("unit_name"))).list();
     }
 
@@ -169,7 +169,7 @@ public class LectureCatalogue {
                                (select string_agg(mp.name, '、' order by mp.name) from lecture_group_member m
                                   join person mp on mp.id = m.person_id where m.group_id = g.id) as member_names
                         from lecture_group g join unit u on u.id = g.unit_id left join person lp on lp.id = g.leader_id
-                        where """ + readable(caller, params) + " order by u.path, g.name, g.id").params(params)
+                        where\s""" + readable(caller, params) + " order by u.path, g.name, g.id").params(params)
                 .query((rs, n) -> new GroupRow(rs.getLong("id"), rs.getString("name"), rs.getLong("unit_id"),
                         rs.getString("unit_name"), rs.getObject("leader_id", Long.class), rs.getString("leader_name"),
                         ids(rs.getString("member_ids")), Objects.toString(rs.getString("member_names"), ""),
@@ -221,7 +221,7 @@ public class LectureCatalogue {
             params.put("ids", members);
             long known = jdbc.sql("""
                             select count(*) from lecturer l join person p on p.id = l.person_id join unit u on u.id = p.unit_id
-                            where l.person_id in (:ids) and """ + readable(caller, params)).params(params)
+                            where l.person_id in (:ids) and\s""" + readable(caller, params)).params(params)
                     .query(Long.class).single();
             if (known != members.size()) {
                 throw new DomainException("lecture.catalogue.error.not-a-lecturer");
@@ -493,7 +493,7 @@ public class LectureCatalogue {
         Map<String, Object> params = new HashMap<>();
         return jdbc.sql("""
                         select v.*, u.name as unit_name, u.path as unit_path from lecture_venue v join unit u on u.id = v.unit_id
-                        where """ + readable(caller, params) + " order by u.path, v.name, v.id").params(params)
+                        where\s""" + readable(caller, params) + " order by u.path, v.name, v.id").params(params)
                 .query((rs, n) -> new VenueRow(rs.getLong("id"), rs.getString("name"), rs.getString("address"),
                         rs.getInt("capacity"), rs.getLong("unit_id"), rs.getString("unit_name"), rs.getBoolean("active"),
                         LectureService.manages(caller, rs.getString("unit_path")), rs.getInt("version"))).list();

@@ -203,6 +203,21 @@ class LectureCatalogueTest {
     }
 
     @Test
+    void an_administrator_reads_and_manages_every_units_catalogue() {
+        LectureFixtures.Setup s = fixtures.setup("admin-" + System.nanoTime());
+        users.signIn("admin");
+        long venue = catalogue.createVenue(new VenueData("管理员会场 " + System.nanoTime(), null, 10, otherCity(), true));
+        long group = catalogue.createGroup(new GroupData("管理员宣讲团 " + System.nanoTime(), otherCity(), null, Set.of(s.lecturerId())));
+
+        assertThat(catalogue.venues()).extracting(VenueRow::id).contains(venue);
+        assertThat(catalogue.groups()).extracting(GroupRow::id).contains(group);
+        assertThat(catalogue.lecturers()).extracting(o -> o.id()).contains(s.lecturerId());
+        assertThat(catalogue.lecturerRows()).extracting(LecturerRow::personId).contains(s.lecturerId());
+        assertThat(catalogue.topics(false)).extracting(TopicRow::id).contains(s.topicId());
+        assertThat(catalogue.topic(s.topicId()).manageable()).isTrue();
+    }
+
+    @Test
     void a_trainee_can_neither_manage_nor_read_the_catalogue() {
         long topic = topic("学员不可见 " + System.nanoTime(), provinceId());
         users.signIn("trainee");
