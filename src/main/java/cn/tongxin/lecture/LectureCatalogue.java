@@ -309,7 +309,8 @@ public class LectureCatalogue {
             throw new DomainException("lecture.catalogue.error.period");
         }
         BigDecimal hours = d.hours() == null ? BigDecimal.valueOf(2) : d.hours();
-        if (hours.signum() < 0 || hours.compareTo(BigDecimal.valueOf(24)) > 0) {
+        // numeric(4, 1): a second decimal would be rounded away silently.
+        if (hours.signum() < 0 || hours.compareTo(BigDecimal.valueOf(24)) > 0 || hours.stripTrailingZeros().scale() > 1) {
             throw new DomainException("lecture.catalogue.error.hours");
         }
         return new TopicData(title, summary, d.unitId(), d.currentFrom(), d.currentTo(), d.menuOpen(), hours);

@@ -306,6 +306,9 @@ class LectureCatalogueTest {
         assertThatThrownBy(() -> catalogue.createTopic(new TopicData("x", null, provinceId(), LocalDate.now(),
                 LocalDate.now().minusDays(1), false, null))).isInstanceOfSatisfying(DomainException.class,
                 e -> assertThat(e.key()).isEqualTo("lecture.catalogue.error.period"));
+        assertThatThrownBy(() -> catalogue.createTopic(new TopicData("x", null, provinceId(), LocalDate.now(),
+                LocalDate.now(), false, new BigDecimal("2.25")))).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.key()).isEqualTo("lecture.catalogue.error.hours"));
         assertThatThrownBy(() -> catalogue.createTopic(new TopicData("   ", null, provinceId(), LocalDate.now(),
                 LocalDate.now(), false, null))).isInstanceOfSatisfying(DomainException.class,
                 e -> assertThat(e.key()).isEqualTo("lecture.catalogue.error.title-required"));

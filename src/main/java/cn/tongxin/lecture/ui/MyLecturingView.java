@@ -8,10 +8,14 @@ import cn.tongxin.lecture.LectureQuery;
 import cn.tongxin.lecture.LectureRow;
 import cn.tongxin.lecture.LectureService;
 import cn.tongxin.lecture.MaterialRow;
+import cn.tongxin.lecture.TopicRow;
 import cn.tongxin.security.Callers;
 import cn.tongxin.security.Roles;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -33,8 +37,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * 我的宣讲: the lectures the signed-in lecturer gives (upcoming, then past), the materials of their topics, and the
- * reports still to file. Each lecture opens its own page; a report due opens the report form.
+ * 我的宣讲: the lectures the signed-in lecturer gives (upcoming, then past), the materials of their topics, the
+ * reports still to file, and the topics current now with their materials. Each lecture opens its own page; a report due opens the report form.
  */
 @Route("my/lecturing")
 @Menu(title = "lecture.catalogue.my.nav", order = 6, icon = "vaadin:presentation")
@@ -71,6 +75,32 @@ class MyLecturingView extends VerticalLayout implements HasDynamicTitle {
         add(section("lecture.catalogue.my.materials", "my-materials", materials.isEmpty()
                 ? new EmptyState("lecture.catalogue.my.materials.empty", "lecture.catalogue.my.materials.empty-hint")
                 : materialGrid(catalogue, materials)));
+        List<TopicRow> topics = catalogue.topics(true);
+        add(section("lecture.catalogue.my.topics", "my-topics", topics.isEmpty()
+                ? new EmptyState("lecture.catalogue.my.topics.empty", "lecture.catalogue.my.topics.empty-hint")
+                : topicGrid(catalogue, topics)));
+    }
+
+    /** The topics current now, each with its materials (read only here), for preparing a lecture before it is scheduled. */
+    private Grid<TopicRow> topicGrid(LectureCatalogue catalogue, List<TopicRow> rows) {
+        Grid<TopicRow> grid = new Grid<>();
+        grid.setId("my-topics-grid");
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(TopicRow::title).setHeader(getTranslation("lecture.catalogue.topic.title")).setFlexGrow(2);
+        grid.addColumn(TopicRow::summary).setHeader(getTranslation("lecture.catalogue.topic.summary")).setFlexGrow(3);
+        grid.addColumn(t -> getTranslation("lecture.catalogue.topic.period-text", t.currentFrom().toString(), t.currentTo().toString()))
+                .setHeader(getTranslation("lecture.catalogue.topic.period")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(t -> {
+            Button open = new Button(getTranslation("lecture.catalogue.topic.materials-count", t.materialCount()),
+                    VaadinIcon.FILE_TEXT_O.create(), e -> new MaterialsDialog(catalogue, t, () -> { }).open());
+            open.setId("my-topic-materials-" + t.id());
+            open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            open.setEnabled(t.materialCount() > 0);
+            return open;
+        }).setHeader(getTranslation("lecture.catalogue.topic.materials")).setAutoWidth(true).setFlexGrow(0);
+        grid.setItems(rows);
+        return grid;
     }
 
     private Div section(String titleKey, String id, Component body) {

@@ -37,7 +37,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -211,6 +210,13 @@ class LectureCatalogueViewsTest extends ViewTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         test((Anchor) link).download(out);
         assertThat(out.toByteArray()).isEqualTo(pdf("my"));
-        assertThat(Set.of(over, coming)).doesNotContain(0L);
+
+        // The topics current now, with their materials to read (no upload for a lecturer).
+        Grid<TopicRow> topics = grid("my-topics-grid");
+        test((Button) test(topics).getCellComponent(rowOf(topics, t -> t.id() == s.topicId()), 3)).click();
+        Grid<MaterialRow> inDialog = grid("materials-grid");
+        assertThat(test(inDialog).size()).isEqualTo(1);
+        assertThat(test(inDialog).getCellText(0, 0)).isEqualTo("我的讲稿.pdf");
+        assertThat($(Upload.class).all()).isEmpty();
     }
 }
