@@ -24,6 +24,8 @@ final class MaterialLinks {
             MaterialFile file = catalogue.download(m.id());
             event.setFileName(file.downloadName());
             event.setContentType(file.contentType());
+            // Uploaded by people: never let a browser guess another type from the bytes.
+            event.getResponse().setHeader("X-Content-Type-Options", "nosniff");
             event.setContentLength(file.content().length);
             event.getOutputStream().write(file.content());
         };

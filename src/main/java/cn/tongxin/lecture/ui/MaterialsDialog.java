@@ -18,7 +18,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.server.streams.InMemoryUploadHandler;
 
 import java.util.List;
 
@@ -69,7 +69,8 @@ class MaterialsDialog extends Dialog {
         add(content);
         if (topic.manageable()) {
             Upload upload = new Upload();
-            upload.setUploadHandler(UploadHandler.inMemory((meta, bytes) -> {
+            // The server stops reading past the limit too: the browser's own check is only a courtesy.
+            upload.setUploadHandler(new InMemoryUploadHandler((meta, bytes) -> {
                 // Runs in the UI's access: the refusal (wrong content, too large) shows at once.
                 if (Notices.attempt(() -> catalogue.addMaterial(topic.id(), meta.fileName(), bytes))) {
                     Notices.success("lecture.catalogue.material.uploaded-ok", meta.fileName());
@@ -77,7 +78,17 @@ class MaterialsDialog extends Dialog {
                     changed.run();
                 }
                 upload.clearFileList();
-            }));
+            }) {
+                @Override
+                public long getFileSizeMax() {
+                    return LectureCatalogue.MATERIAL_MAX_BYTES;
+                }
+
+                @Override
+                public long getRequestSizeMax() {
+                    return LectureCatalogue.MATERIAL_MAX_BYTES + 64 * 1024;
+                }
+            });
             upload.setId("material-upload");
             upload.setAcceptedFileTypes(LectureCatalogue.MATERIAL_EXTENSIONS.toArray(String[]::new));
             upload.setMaxFileSize(LectureCatalogue.MATERIAL_MAX_BYTES);
