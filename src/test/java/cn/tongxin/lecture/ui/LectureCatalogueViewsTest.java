@@ -184,10 +184,10 @@ class LectureCatalogueViewsTest extends ViewTest {
         LectureFixtures.Setup s = new LectureFixtures.Setup(base.provinceId(), me, base.topicId(), base.venueId(), base.invitee());
         long material = catalogue.addMaterial(s.topicId(), "我的讲稿.pdf", pdf("my"));
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        // Times of their own, so that other tests' lectures of the same demo lecturer do not clash.
-        Instant past = Instant.now().minus(Duration.ofDays(5 + r.nextInt(200))).truncatedTo(ChronoUnit.HOURS)
+        // Times of their own, away from the demo's weeks around today and from other tests' lectures of this lecturer.
+        Instant past = Instant.now().minus(Duration.ofDays(60 + r.nextInt(500))).truncatedTo(ChronoUnit.HOURS)
                 .plus(Duration.ofMinutes(r.nextInt(50)));
-        Instant future = Instant.now().plus(Duration.ofDays(20 + r.nextInt(300))).truncatedTo(ChronoUnit.HOURS)
+        Instant future = Instant.now().plus(Duration.ofDays(60 + r.nextInt(280))).truncatedTo(ChronoUnit.HOURS)
                 .plus(Duration.ofMinutes(r.nextInt(50)));
         LectureData held = s.lecture("讲过的 " + HOSTILE, past, past.plus(Duration.ofMinutes(90)), null);
         long over = lectures.create(held);
