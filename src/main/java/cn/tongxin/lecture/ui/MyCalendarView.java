@@ -17,6 +17,8 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -34,7 +36,7 @@ import java.util.function.Supplier;
 @Route("my/calendar")
 @Menu(title = "lecture.feeds.nav.my-calendar", order = 7, icon = "vaadin:calendar")
 @PermitAll
-class MyCalendarView extends VerticalLayout implements HasDynamicTitle {
+class MyCalendarView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private final CalendarFeeds feeds;
 
@@ -42,6 +44,12 @@ class MyCalendarView extends VerticalLayout implements HasDynamicTitle {
         this.feeds = feeds;
         addClassName("tx-page");
         setWidthFull();
+    }
+
+    /** Built on every visit (Vaadin keeps the view when the menu leads back to it): a new address is shown only once. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
         Caller caller = Callers.require();
         add(new H2(getTranslation("lecture.feeds.calendar.title")),
                 new Paragraph(getTranslation("lecture.feeds.calendar.intro")));
