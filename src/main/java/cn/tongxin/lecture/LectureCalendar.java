@@ -29,10 +29,14 @@ class LectureCalendar implements CalendarEntries {
 
     private final JdbcClient jdbc;
     private final String baseUrl;
+    /** RFC 5546 wants an ORGANIZER on a published event: the portal's own address, as in the invitations. */
+    private final String organizer;
 
-    LectureCalendar(JdbcClient jdbc, @Value("${tongxin.base-url:http://localhost:8080}") String baseUrl) {
+    LectureCalendar(JdbcClient jdbc, @Value("${tongxin.base-url:http://localhost:8080}") String baseUrl,
+                    @Value("${tongxin.mail.from:noreply@tongxin.local}") String organizer) {
         this.jdbc = jdbc;
         this.baseUrl = baseUrl;
+        this.organizer = organizer;
     }
 
     @Override
@@ -58,7 +62,6 @@ class LectureCalendar implements CalendarEntries {
         var info = new LectureInvitations.Info(rs.getLong("id"), rs.getString("title"), rs.getString("topic"),
                 rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(), rs.getString("place"),
                 rs.getInt("ics_sequence"), rs.getString("status"), rs.getString("cancel_reason"));
-        // No ORGANIZER in a feed: it is a published calendar to read, not a meeting to answer.
-        return LectureInvitations.event(info, baseUrl, null, false);
+        return LectureInvitations.event(info, baseUrl, organizer, false);
     }
 }

@@ -20,10 +20,14 @@ class SessionCalendar implements CalendarEntries {
 
     private final JdbcClient jdbc;
     private final String baseUrl;
+    /** RFC 5546 wants an ORGANIZER on a published event: the portal's own address, as in the invitations. */
+    private final String organizer;
 
-    SessionCalendar(JdbcClient jdbc, @Value("${tongxin.base-url:http://localhost:8080}") String baseUrl) {
+    SessionCalendar(JdbcClient jdbc, @Value("${tongxin.base-url:http://localhost:8080}") String baseUrl,
+                    @Value("${tongxin.mail.from:noreply@tongxin.local}") String organizer) {
         this.jdbc = jdbc;
         this.baseUrl = baseUrl;
+        this.organizer = organizer;
     }
 
     @Override
@@ -40,7 +44,7 @@ class SessionCalendar implements CalendarEntries {
                 .query((rs, n) -> CalendarFile.Event.timed("rotation-session-" + rs.getLong("id") + "@tongxin",
                         rs.getInt("version"), rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
                         rs.getString("title"), rs.getString("place"), rs.getString("class_title"), baseUrl + "/my/classes",
-                        null, false))
+                        organizer, false))
                 .list();
     }
 }

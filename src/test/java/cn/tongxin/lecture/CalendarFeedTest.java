@@ -120,6 +120,8 @@ class CalendarFeedTest {
         Calendar cal = calendar(fetch(token(url)));
 
         assertThat(Ics.value(cal, Property.METHOD)).isEqualTo("PUBLISH");
+        var validation = cal.validate(true);
+        assertThat(validation.getEntries()).as("ical4j's RFC 5545/5546 validation").isEmpty();
         java.util.List<net.fortuna.ical4j.model.component.CalendarComponent> zones = cal.getComponents(Component.VTIMEZONE);
         assertThat(zones).singleElement()
                 .satisfies(tz -> assertThat(Ics.value(tz, Property.TZID)).isEqualTo("Asia/Shanghai"));
