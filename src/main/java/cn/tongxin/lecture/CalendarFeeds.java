@@ -127,7 +127,8 @@ public class CalendarFeeds {
 
     /**
      * The feed of a live token as an RFC 5545 file (METHOD:PUBLISH), or nothing for a revoked, unknown or malformed
-     * one: the caller answers all three alike. No signed-in caller: the token is the permission.
+     * one: the caller answers all three alike. No signed-in caller: the token is the permission. A person's feed
+     * also stops while the person is inactive or an account of theirs is disabled (it comes back when they return).
      */
     @Transactional(readOnly = true)
     Optional<byte[]> render(String token) {
@@ -139,7 +140,9 @@ public class CalendarFeeds {
         Optional<Owner> owner = jdbc.sql("""
                         select f.person_id, f.unit_id, coalesce(p.name, u.name) as name
                         from calendar_feed f left join person p on p.id = f.person_id left join unit u on u.id = f.unit_id
-                        where f.token_hash = :hash and f.revoked_at is null""")
+                        where f.token_hash = :hash and f.revoked_at is null
+                          and (f.person_id is null or (p.status = 'ACTIVE'
+                               and not exists (select 1 from account a where a.person_id = p.id and not a.enabled)))""")
                 .param("hash", hash(token))
                 .query((rs, n) -> new Owner(rs.getObject("person_id", Long.class), rs.getObject("unit_id", Long.class),
                         rs.getString("name"))).optional();

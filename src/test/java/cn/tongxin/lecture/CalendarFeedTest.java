@@ -169,6 +169,21 @@ class CalendarFeedTest {
     }
 
     @Test
+    void a_person_feed_stops_answering_while_their_account_is_disabled() throws Exception {
+        LectureFixtures.Setup s = fixtures.setup("feed-disabled");
+        users.signIn(username(s.invitee()));
+        String token = token(feeds.renewMine());
+        jdbc.sql("update account set enabled = false where person_id = :p").param("p", s.invitee()).update();
+
+        MvcResult disabled = fetch(token);
+        assertThat(disabled.getResponse().getStatus()).isEqualTo(404);
+        assertThat(disabled.getResponse().getContentAsByteArray()).isEmpty();
+
+        jdbc.sql("update account set enabled = true where person_id = :p").param("p", s.invitee()).update();
+        assertThat(fetch(token).getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
     void a_unit_feed_holds_the_unit_s_own_lectures_only_and_is_managed_by_its_organizers() throws Exception {
         LectureFixtures.Setup s = fixtures.setup("feed-unit");
         long city = jdbc.sql("select id from unit where parent_id = :p order by id limit 1").param("p", s.provinceId())
