@@ -8,6 +8,7 @@ import cn.tongxin.lecture.InviteeResponse;
 import cn.tongxin.lecture.LectureAnswers;
 import cn.tongxin.lecture.LectureFixtures;
 import cn.tongxin.lecture.LectureService;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -78,6 +79,28 @@ class LectureFeedsViewsTest extends ViewTest {
 
         test($(Button.class).id("lecture-decline-" + id)).click();
         assertThat(answers.myInvitation(id)).get().extracting(i -> i.response()).isEqualTo(InviteeResponse.DECLINED);
+    }
+
+    @Test
+    void the_answer_for_the_lecture_page_declines_with_its_own_ids_and_shows_nothing_to_the_uninvited() {
+        LectureFixtures.Setup s = fixtures.setup("view-slot");
+        long id = published(s, "讲座页答复", 81);
+        as(s.invitee());
+        navigate(MyCalendarView.class);
+        InvitationAnswer answer = new InvitationAnswer(answers, id);
+        UI.getCurrent().add(answer);
+
+        test($(Button.class).id("lecture-decline")).click();
+
+        assertThat($(Span.class).id("lecture-answer-state").getText()).startsWith("已谢绝");
+        assertThat($(Button.class).id("lecture-confirm").isEnabled()).isTrue();
+        assertThat(answers.myInvitation(id)).get().extracting(i -> i.response()).isEqualTo(InviteeResponse.DECLINED);
+
+        as(users.newTrainee("view-slot-other-" + System.nanoTime()));
+        navigate(MyCalendarView.class);
+        InvitationAnswer none = new InvitationAnswer(answers, id);
+        UI.getCurrent().add(none);
+        assertThat(none.isVisible()).isFalse();
     }
 
     @Test
