@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  * only when it was made. Says in words how to subscribe in Outlook and on a phone.
  */
 @Route("my/calendar")
-@Menu(title = "lecture.feeds.nav.my-calendar", order = 7, icon = "vaadin:calendar")
+@Menu(title = "lecture.feeds.nav.my-calendar", order = 8, icon = "vaadin:calendar")
 @PermitAll
 class MyCalendarView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 

@@ -23,7 +23,7 @@ import java.util.List;
 /** The lectures I am invited to (我的宣讲邀请): the coming ones first, each with my answer, then the earlier ones. Phone first. */
 @Route("my/lectures")
 @PersonalPage
-@Menu(title = "lecture.feeds.nav.my-lectures", order = 6, icon = "vaadin:megaphone")
+@Menu(title = "lecture.feeds.nav.my-lectures", order = 7, icon = "vaadin:megaphone")
 @PermitAll
 class MyLecturesView extends VerticalLayout implements HasDynamicTitle {
 
