@@ -6,6 +6,9 @@ import cn.tongxin.attendance.Occasion;
 import cn.tongxin.attendance.SignInService;
 import cn.tongxin.base.Formats;
 import cn.tongxin.base.ui.EmptyState;
+import cn.tongxin.lecture.LectureAnswers;
+import cn.tongxin.lecture.LectureStatus;
+import cn.tongxin.lecture.MyInvitation;
 import cn.tongxin.security.Caller;
 import cn.tongxin.security.Callers;
 import com.vaadin.flow.component.Component;
@@ -29,6 +32,7 @@ import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -42,15 +46,21 @@ import java.util.List;
 class HomeView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     static final int AGENDA_SIZE = 5;
+    static final int LECTURES_SIZE = 3;
 
     private final AuthenticationContext authentication;
     private final SignInService signIn;
     private final LeaveService leave;
+    private final LectureAnswers lectures;
+    private final Clock clock;
 
-    HomeView(AuthenticationContext authentication, SignInService signIn, LeaveService leave) {
+    HomeView(AuthenticationContext authentication, SignInService signIn, LeaveService leave, LectureAnswers lectures,
+             Clock clock) {
         this.authentication = authentication;
         this.signIn = signIn;
         this.leave = leave;
+        this.lectures = lectures;
+        this.clock = clock;
         addClassNames("tx-page", "tx-home");
     }
 
@@ -68,6 +78,11 @@ class HomeView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObs
         }
         if (caller.personId() != null) {
             add(new H3(getTranslation("home.agenda")), agenda(signIn.myAgenda(AGENDA_SIZE)));
+            List<MyInvitation> invited = lectures.myInvitations(clock.instant(), LECTURES_SIZE + 1).stream()
+                    .filter(i -> i.lecture().status() != LectureStatus.CANCELLED).limit(LECTURES_SIZE).toList();
+            if (!invited.isEmpty()) {
+                add(new H3(getTranslation("lecture.feeds.home.title")), invitedLectures(invited));
+            }
         }
         add(new H3(getTranslation("home.shortcuts")), shortcuts(MainLayout.menuFor(authentication)));
     }
@@ -119,6 +134,40 @@ class HomeView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObs
             }
             list.add(card);
         }
+        return list;
+    }
+
+    /** My next lectures, each opening its page, with my answer; the answer itself is given there or in my lectures. */
+    private Component invitedLectures(List<MyInvitation> invited) {
+        Div list = new Div();
+        list.addClassName("tx-agenda");
+        list.setId("home-lectures");
+        for (MyInvitation i : invited) {
+            Anchor title = new Anchor("lectures/" + i.lecture().id(), i.lecture().title());
+            title.getElement().setAttribute("router-link", true);
+            title.addClassName("tx-agenda-title");
+            title.setId("home-lecture-" + i.lecture().id());
+            Span when = new Span(Formats.dateTime(i.lecture().startsAt())
+                                 + (i.lecture().where().isBlank() ? "" : " · " + i.lecture().where()));
+            when.addClassName("tx-agenda-when");
+            Div text = new Div(title, when);
+            text.addClassName("tx-agenda-text");
+            Span answer = new Span(getTranslation("lecture.feeds.answer.state." + i.response()));
+            answer.getElement().getThemeList().add(switch (i.response()) {
+                case CONFIRMED -> "badge success";
+                case DECLINED -> "badge contrast";
+                case INVITED -> "badge";
+            });
+            Div actions = new Div(answer);
+            actions.addClassName("tx-agenda-actions");
+            Div card = new Div(text, actions);
+            card.addClassNames("tx-card", "tx-agenda-item");
+            list.add(card);
+        }
+        Anchor all = new Anchor("my/lectures", getTranslation("lecture.feeds.home.all"));
+        all.getElement().setAttribute("router-link", true);
+        all.setId("home-lectures-all");
+        list.add(all);
         return list;
     }
 
