@@ -391,7 +391,7 @@ public class LectureOrders {
             """;
 
     private List<LectureOrderRow> rows(Caller caller, String where, String scope, Object... id) {
-        var q = jdbc.sql(ROW_SELECT + " where " + where + """
+        var q = jdbc.sql(ROW_SELECT + " where " + where + "\n" + """
                  order by case when o.status in ('PENDING', 'AGREED') then 0 when o.status = 'PROPOSED' then 1 else 2 end,
                           o.ordered_at desc, o.id desc limit 500""");
         if (scope != null) {
