@@ -12,7 +12,7 @@ import java.util.Set;
  * ordered), the demo cities, and an organizer account with a mail address acting for a unit.
  */
 @Component
-class OrderFixtures {
+public class OrderFixtures {
 
     private final JdbcClient jdbc;
     private final LectureFixtures lectures;
@@ -22,10 +22,10 @@ class OrderFixtures {
         this.lectures = lectures;
     }
 
-    record Setup(LectureFixtures.Setup base, long groupId, long cityId, long otherCityId, String organizerEmail) {
+    public record Setup(LectureFixtures.Setup base, long groupId, long cityId, long otherCityId, String organizerEmail) {
 
         /** The lecture form of accepting an order (topic, unit and group come from the order). */
-        LectureData lecture(Instant start, Instant end) {
+        public LectureData lecture(Instant start, Instant end) {
             return new LectureData(base.topicId(), "点单宣讲", cityId, null, Set.of(base.lecturerId()), null, "会议室", start,
                     end, 40, BigDecimal.valueOf(2), null, LectureData.OPENS_BEFORE, LectureData.LATE_AFTER,
                     LectureData.CLOSES_AFTER);
@@ -33,7 +33,7 @@ class OrderFixtures {
     }
 
     /** A province topic and group, with an organizer of qingzhou's city (the ordering unit) who has a mail address. */
-    Setup setup(String tag) {
+    public Setup setup(String tag) {
         LectureFixtures.Setup base = lectures.setup("order-" + tag);
         long group = jdbc.sql("insert into lecture_group (name, unit_id) values (:n, :u) returning id")
                 .param("n", "省宣讲团" + tag + System.nanoTime()).param("u", base.provinceId()).query(Long.class).single();
@@ -44,12 +44,12 @@ class OrderFixtures {
         return new Setup(base, group, city, other, email);
     }
 
-    long cityOf(String username) {
+    public long cityOf(String username) {
         return jdbc.sql("select unit_id from account where username = :u").param("u", username).query(Long.class).single();
     }
 
     /** A new organizer account of the unit, with a person and a mail address; returns the address. */
-    String organizer(String username, long unitId) {
+    public String organizer(String username, long unitId) {
         String email = username + "@example.cn";
         long person = jdbc.sql("insert into person (name, gender, unit_id, email) values (:n, 'M', :u, :e) returning id")
                 .param("n", "联络员" + username).param("u", unitId).param("e", email).query(Long.class).single();
