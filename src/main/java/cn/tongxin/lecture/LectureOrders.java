@@ -1,6 +1,7 @@
 package cn.tongxin.lecture;
 
 import cn.tongxin.Application;
+import cn.tongxin.audit.AuditDetail;
 import cn.tongxin.audit.AuditService;
 import cn.tongxin.base.DomainException;
 import cn.tongxin.base.Formats;
@@ -168,7 +169,7 @@ public class LectureOrders {
                 .param("note", n).param("by", caller.username()).param("now", Timestamp.from(clock.instant()))
                 .query(Long.class).single();
         Info o = info(id);
-        audit.record("ORDER", TARGET, id, o.topicTitle(), o.unitName());
+        audit.record("ORDER", TARGET, id, o.topicTitle(), AuditDetail.of("lecture-order.unit", o.unitName()));
         notifyOrderingUnit(o, "ordered");
         notifyGroup(o, "to-decide");
         return id;
@@ -245,7 +246,7 @@ public class LectureOrders {
             lecture = lecture.at(o.proposedStart(), o.proposedEnd());
         }
         long lectureId = lectures.createForOrder(lecture, orderId);
-        audit.record("ACCEPT", TARGET, orderId, o.topicTitle(), "lecture " + lectureId);
+        audit.record("ORDER_ACCEPT", TARGET, orderId, o.topicTitle(), AuditDetail.of("lecture-order.lecture", lectureId));
         notifyOrderingUnit(info(orderId), "accepted");
         return lectureId;
     }
@@ -264,7 +265,8 @@ public class LectureOrders {
         }
         String r = reason(reason, false);
         step(orderId, expectedVersion, "PROPOSED", start, end, r, caller);
-        audit.record("PROPOSE", TARGET, orderId, o.topicTitle(), Formats.dateTime(start) + (r == null ? "" : " " + r));
+        audit.record("ORDER_PROPOSE", TARGET, orderId, o.topicTitle(),
+                AuditDetail.of("lecture-order.proposed", Formats.dateTime(start), r == null ? "" : r));
         notifyOrderingUnit(info(orderId), "proposed");
     }
 
@@ -277,7 +279,8 @@ public class LectureOrders {
         requireOrders(caller, o);
         requireStep(o, expectedVersion, OrderStatus.PROPOSED);
         step(orderId, expectedVersion, "AGREED", o.proposedStart(), o.proposedEnd(), o.reason(), null);
-        audit.record("AGREE", TARGET, orderId, o.topicTitle(), Formats.dateTime(o.proposedStart()));
+        audit.record("ORDER_AGREE", TARGET, orderId, o.topicTitle(),
+                AuditDetail.of("lecture-order.agreed", Formats.dateTime(o.proposedStart())));
         Info now = info(orderId);
         notifyOrderingUnit(now, "agreed");
         notifyGroup(now, "to-schedule");
@@ -293,7 +296,7 @@ public class LectureOrders {
         requireStep(o, expectedVersion, OrderStatus.PENDING, OrderStatus.AGREED);
         String r = reason(reason, true);
         step(orderId, expectedVersion, "DECLINED", o.proposedStart(), o.proposedEnd(), r, caller);
-        audit.record("DECLINE", TARGET, orderId, o.topicTitle(), r);
+        audit.record("ORDER_DECLINE", TARGET, orderId, o.topicTitle(), AuditDetail.of("lecture-order.reason", r));
         notifyOrderingUnit(info(orderId), "declined");
     }
 
@@ -306,7 +309,7 @@ public class LectureOrders {
         requireOrders(caller, o);
         requireStep(o, expectedVersion, OrderStatus.PENDING, OrderStatus.PROPOSED, OrderStatus.AGREED);
         step(orderId, expectedVersion, "WITHDRAWN", o.proposedStart(), o.proposedEnd(), o.reason(), null);
-        audit.record("WITHDRAW", TARGET, orderId, o.topicTitle(), null);
+        audit.record("ORDER_WITHDRAW", TARGET, orderId, o.topicTitle(), null);
         Info now = info(orderId);
         notifyOrderingUnit(now, "withdrawn");
         notifyGroup(now, "withdrawn-group");

@@ -97,6 +97,8 @@ class LectureOrdersTest {
         assertThat(after.lectureId()).isEqualTo(lecture);
         assertThat(subjectsTo(s.organizerEmail(), id)).hasSize(2).last().asString().startsWith("宣讲点单已安排");
         assertThat(lastBodyTo(s.organizerEmail(), id)).contains("/lecture-orders");
+        assertThat(jdbc.sql("select actor || ':' || action from audit_event where target_type = 'LECTURE_ORDER' and target_id = :id order by id")
+                .param("id", id).query(String.class).list()).containsExactly("qingzhou:ORDER", "organizer:ORDER_ACCEPT");
     }
 
     @Test
