@@ -107,6 +107,34 @@ class LectureOrderViewsTest extends ViewTest {
     }
 
     @Test
+    @WithUserDetails("organizer")
+    void the_group_organizer_proposes_a_time_and_declines_with_a_reason_from_the_cards() {
+        OrderFixtures.Setup s = fixtures.setup("view-steps");
+        long toPropose = order(s, "听众", null);
+        long toDecline = order(s, "听众", null);
+        navigate(LectureOrdersView.class);
+
+        test($(Button.class).id("order-propose-" + toPropose)).click();
+        LocalDate day = LocalDate.now().plusDays(140);
+        test($(DatePicker.class).id("propose-date")).setValue(day);
+        test($(TextArea.class).id("propose-reason")).setValue(HOSTILE);
+        test($(Button.class).id("propose-send")).click();
+        LectureOrderRow proposed = orders.get(toPropose);
+        assertThat(proposed.status()).isEqualTo(OrderStatus.PROPOSED);
+        assertThat(proposed.decisionReason()).isEqualTo(HOSTILE);
+        assertThat(proposed.proposedStart().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate()).isEqualTo(day);
+        assertThat($(Span.class).id("order-reason-decide-" + toPropose).getText()).isEqualTo("原因：" + HOSTILE);
+
+        test($(Button.class).id("order-decline-" + toDecline)).click();
+        test($(TextArea.class).id(cn.tongxin.base.ui.Confirm.REASON_ID)).setValue(HOSTILE);
+        test($(Button.class).id(cn.tongxin.base.ui.Confirm.OK_ID)).click();
+        assertThat(orders.get(toDecline).status()).isEqualTo(OrderStatus.DECLINED);
+        assertThat(orders.get(toDecline).decisionReason()).isEqualTo(HOSTILE);
+        assertThat($(Button.class).all()).extracting(Button::getId).map(o -> o.orElse(""))
+                .doesNotContain("order-decline-" + toDecline, "order-propose-" + toPropose);
+    }
+
+    @Test
     @WithUserDetails("qingzhou")
     void our_orders_show_the_reason_and_the_proposed_time_and_the_unit_agrees_to_it() {
         OrderFixtures.Setup s = fixtures.setup("view-ours");
