@@ -49,8 +49,8 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.security.access.AccessDeniedException;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -73,6 +73,7 @@ class LectureFormView extends VerticalLayout implements BeforeEnterObserver, Has
     private final LectureService lectures;
     private final LectureChoices choices;
     private final List<UnitRef> units;
+    private final Clock clock;
 
     private final H2 heading = new H2();
     private final ComboBox<TopicChoice> topic = new ComboBox<>();
@@ -101,8 +102,9 @@ class LectureFormView extends VerticalLayout implements BeforeEnterObserver, Has
     private boolean filling;
 
     LectureFormView(LectureService lectures, LectureChoices choices, UnitService unitService, ReferenceDataService reference,
-                    PersonService people) {
+                    PersonService people, Clock clock) {
         this.lectures = lectures;
+        this.clock = clock;
         this.choices = choices;
         this.units = unitService.visibleUnits();
         this.audience = new AudienceFields(this, "lecture-audience", reference, unitService, people);
@@ -338,7 +340,7 @@ class LectureFormView extends VerticalLayout implements BeforeEnterObserver, Has
         save.setEnabled(editable);
         publish.setVisible(status == null || status == LectureStatus.PLANNED);
         cancelLecture.setVisible(status == LectureStatus.PLANNED || status == LectureStatus.PUBLISHED);
-        held.setVisible(status == LectureStatus.PUBLISHED && !detail.data().startsAt().isAfter(Instant.now()));
+        held.setVisible(status == LectureStatus.PUBLISHED && !detail.data().startsAt().isAfter(clock.instant()));
         checkClashes();
         changes.remember();
     }

@@ -6,7 +6,6 @@ import cn.tongxin.lecture.LectureDetail;
 import cn.tongxin.lecture.LectureService;
 import cn.tongxin.lecture.LectureStatus;
 import cn.tongxin.people.Audience;
-import cn.tongxin.people.PersonOption;
 import cn.tongxin.people.ReferenceDataService;
 import cn.tongxin.people.ReferenceItem;
 import cn.tongxin.people.UnitService;
@@ -33,7 +32,7 @@ import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.security.access.AccessDeniedException;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -53,6 +52,7 @@ class LectureView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private final LectureService lectures;
     private final ReferenceDataService reference;
     private final UnitService units;
+    private final Clock clock;
 
     /** Filled by the invitee's answer (confirm or decline), built elsewhere. */
     final Div answerSlot = slot("lecture-answer-slot");
@@ -64,8 +64,9 @@ class LectureView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private LectureDetail detail;
     private String title;
 
-    LectureView(LectureService lectures, ReferenceDataService reference, UnitService units) {
+    LectureView(LectureService lectures, ReferenceDataService reference, UnitService units, Clock clock) {
         this.lectures = lectures;
+        this.clock = clock;
         this.reference = reference;
         this.units = units;
         addClassName("tx-page");
@@ -228,7 +229,7 @@ class LectureView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         VerticalLayout box = new VerticalLayout();
         box.setPadding(false);
         LectureStatus s = detail.status();
-        boolean started = !detail.data().startsAt().isAfter(Instant.now());
+        boolean started = !detail.data().startsAt().isAfter(clock.instant());
         HorizontalLayout buttons = new HorizontalLayout();
         buttons.addClassName("tx-filters");
         if (manager && (s == LectureStatus.PLANNED || s == LectureStatus.PUBLISHED)) {
