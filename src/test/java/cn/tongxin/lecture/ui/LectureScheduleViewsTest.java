@@ -209,4 +209,59 @@ class LectureScheduleViewsTest extends ViewTest {
         assertThat($(Button.class).withId("lecture-edit").all()).isEmpty();
         assertThat($(Button.class).withId("lecture-cancel").all()).isEmpty();
     }
+
+    @Test
+    @WithUserDetails("organizer")
+    void hostile_place_and_cancel_reason_and_the_title_of_a_clashing_lecture_stay_text() {
+        LectureFixtures.Setup s = fixtures.setup("view-hostile");
+        LocalDateTime start = at(LocalDate.now(clock).plusDays(43), 9);
+        String first = HOSTILE + " 先 " + System.nanoTime();
+        lectures.create(s.lecture(first, instant(start), instant(start.plusHours(2)), null));
+
+        navigate(LectureFormView.class);
+        fillForm(s, "另一场 " + System.nanoTime(), start);
+        Div clashes = $(Div.class).id("lecture-clashes");
+        assertThat(clashes.getElement().getTextRecursively()).contains("“" + first + "”");
+
+        String title = HOSTILE + " 后 " + System.nanoTime();
+        test($(TextField.class).id("lecture-title")).setValue(title);
+        test($(TextField.class).id("lecture-place")).setValue(HOSTILE);
+        test($(DateTimePicker.class).id("lecture-start")).setValue(start.plusHours(3));
+        test($(Button.class).id("lecture-publish")).click();
+        test($(Button.class).id(Confirm.OK_ID)).click();
+        assertThat($(Span.class).id("lecture-where").getText()).isEqualTo(HOSTILE);
+
+        test($(Button.class).id("lecture-cancel")).click();
+        test($(com.vaadin.flow.component.textfield.TextArea.class).id(Confirm.REASON_ID)).setValue(HOSTILE);
+        test($(Button.class).id(Confirm.OK_ID)).click();
+
+        LectureDetail cancelled = lectures.get(lectureTitled(title));
+        assertThat(cancelled.status()).isEqualTo(LectureStatus.CANCELLED);
+        assertThat(cancelled.cancelReason()).isEqualTo(HOSTILE);
+        assertThat($(Span.class).id("lecture-cancel-reason").getText()).isEqualTo("已取消。原因：" + HOSTILE);
+        assertThat($(H2.class).id("lecture-heading").getText()).isEqualTo(title);
+        assertThat($(Button.class).withId("lecture-edit").all()).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails("organizer")
+    void saving_over_a_change_made_meanwhile_by_someone_else_is_refused_and_overwrites_nothing() {
+        LectureFixtures.Setup s = fixtures.setup("view-version");
+        LocalDateTime start = at(LocalDate.now(clock).plusDays(44), 9);
+        long id = lectures.create(s.lecture("版本 " + System.nanoTime(), instant(start), instant(start.plusHours(2)), null));
+
+        navigate("lectures/" + id + "/edit", LectureFormView.class);
+        assertThat($(DateTimePicker.class).id("lecture-start").getValue()).isEqualTo(start);
+        // Someone else moves it while the form is open.
+        LectureDetail before = lectures.get(id);
+        lectures.update(id, before.version(), before.data().at(instant(start.plusHours(4)), instant(start.plusHours(6))));
+
+        test($(TextField.class).id("lecture-title")).setValue("我的改动");
+        test($(Button.class).id("lecture-save")).click();
+
+        assertThat(test($(Notification.class).last()).getText()).isEqualTo("该记录刚被他人修改，请刷新后重试。");
+        LectureDetail after = lectures.get(id);
+        assertThat(after.data().title()).startsWith("版本 ");
+        assertThat(after.data().startsAt()).isEqualTo(instant(start.plusHours(4)));
+    }
 }
