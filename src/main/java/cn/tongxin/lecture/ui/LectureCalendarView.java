@@ -33,7 +33,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
@@ -58,10 +62,15 @@ import java.util.stream.Collectors;
  * by unit, lecturer, topic and status; built from plain components with inline styles (no frontend build). A phone
  * starts with the list.
  */
-@Route("lectures")
+@Route(LectureCalendarView.ROUTE)
 @Menu(title = "lecture.schedule.nav", order = 25, icon = "vaadin:calendar")
 @PermitAll
-class LectureCalendarView extends VerticalLayout implements HasDynamicTitle {
+class LectureCalendarView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final String ROUTE = "lectures";
+    /** Query parameters that keep the place in the calendar (a reload, the back button, a link from a lecture). */
+    static final String MODE = "mode";
+    static final String DATE = "date";
 
     /** The most lectures one month or week shows; beyond it the calendar says to narrow the filters. */
     static final int RANGE_LIMIT = 3000;
@@ -181,8 +190,35 @@ class LectureCalendarView extends VerticalLayout implements HasDynamicTitle {
         body.setId("lecture-calendar");
         body.setWidthFull();
         add(top, filters, body);
+    }
+
+    /** A calendar that opens on this day's month (the link back from a lecture). */
+    static QueryParameters at(LocalDate day) {
+        return QueryParameters.of(DATE, day.toString());
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        QueryParameters params = event.getLocation().getQueryParameters();
+        params.getSingleParameter(MODE).flatMap(LectureCalendarView::mode).ifPresent(m -> {
+            mode = m;
+            chosen = true;
+        });
+        // Without a date (the menu), today; the mode stays as it was.
+        anchor = LocalDate.now(clock);
+        params.getSingleParameter(DATE).ifPresent(d -> {
+            try {
+                anchor = LocalDate.parse(d);
+            } catch (java.time.format.DateTimeParseException e) {
+                // a mistyped date: today's calendar
+            }
+        });
         modeTabs.setSelectedTab(tabs.get(mode));
         refresh();
+    }
+
+    private static java.util.Optional<Mode> mode(String text) {
+        return java.util.Arrays.stream(Mode.values()).filter(m -> m.name().equalsIgnoreCase(text)).findFirst();
     }
 
     @Override
@@ -237,6 +273,10 @@ class LectureCalendarView extends VerticalLayout implements HasDynamicTitle {
 
     private void refresh() {
         range.setText(rangeText());
+        if (isAttached()) {
+            getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, new Location(ROUTE,
+                    QueryParameters.simple(Map.of(MODE, mode.name().toLowerCase(java.util.Locale.ROOT), DATE, anchor.toString())))));
+        }
         body.removeAll();
         LectureQuery q = query();
         if (mode == Mode.LIST) {

@@ -127,9 +127,11 @@ class LectureView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         add(answerSlot, reportSlot, feedbackSlot);
     }
 
+    /** Back to the calendar, at the lecture's month. */
     private Component back() {
         Button back = new Button(getTranslation("lecture.schedule.page.to-calendar"), VaadinIcon.ARROW_LEFT.create(),
-                e -> UI.getCurrent().navigate(LectureCalendarView.class));
+                e -> UI.getCurrent().navigate(LectureCalendarView.class, detail == null ? com.vaadin.flow.router.QueryParameters.empty()
+                        : LectureCalendarView.at(LectureLook.day(detail.data().startsAt()))));
         back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         back.setId("lecture-to-calendar");
         return back;

@@ -156,6 +156,11 @@ class LectureScheduleViewsTest extends ViewTest {
         assertThat($(Span.class).id("lecture-status").getText()).isEqualTo("计划中");
         assertThat($(Button.class).id("lecture-publish").isVisible()).isTrue();
 
+        // Back to the calendar, at the lecture's month.
+        test($(Button.class).id("lecture-to-calendar")).click();
+        assertThat(getCurrentView()).isInstanceOf(LectureCalendarView.class);
+        assertThat($(Div.class).withId("calendar-day-" + day).all()).hasSize(1);
+
         // The list shows the same lecture as a row.
         navigate(LectureCalendarView.class);
         topic = $(ComboBox.class).id("calendar-topic");
@@ -263,5 +268,33 @@ class LectureScheduleViewsTest extends ViewTest {
         LectureDetail after = lectures.get(id);
         assertThat(after.data().title()).startsWith("版本 ");
         assertThat(after.data().startsAt()).isEqualTo(instant(start.plusHours(4)));
+    }
+
+    @Test
+    @WithUserDetails("organizer")
+    void a_full_day_of_the_month_shows_three_lectures_and_opens_its_week_with_all_of_them_in_time_order() {
+        LectureFixtures.Setup s = fixtures.setup("view-week");
+        LocalDate day = LocalDate.now(clock).plusMonths(1).withDayOfMonth(10);
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        for (int hour : new int[]{15, 9, 13, 11}) {
+            ids.add(lectures.create(s.lecture("第" + hour + "点", instant(at(day, hour)), instant(at(day, hour + 2)), null)));
+        }
+
+        navigate(LectureCalendarView.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<TopicChoice> topic = $(ComboBox.class).id("calendar-topic");
+        topic.setValue(topic.getListDataView().getItems().filter(t -> t.id() == s.topicId()).findFirst().orElseThrow());
+        test($(Button.class).id("calendar-next")).click();
+        Div cell = $(Div.class).id("calendar-day-" + day);
+        assertThat($(RouterLink.class, cell).all()).hasSize(LectureCalendarView.CHIPS_PER_DAY);
+        Button more = $(Button.class, cell).id("calendar-more-" + day);
+        assertThat(more.getText()).isEqualTo("还有 1 场");
+
+        test(more).click();
+        assertThat($(Div.class).withId("calendar-week").all()).hasSize(1);
+        Div column = $(Div.class).id("calendar-day-" + day);
+        assertThat($(RouterLink.class, column).all()).extracting(l -> l.getId().orElseThrow())
+                .containsExactly("calendar-lecture-" + ids.get(1), "calendar-lecture-" + ids.get(3),
+                        "calendar-lecture-" + ids.get(2), "calendar-lecture-" + ids.get(0));
     }
 }
