@@ -2,6 +2,7 @@ package cn.tongxin.lecture.ui;
 
 import cn.tongxin.base.DomainException;
 import cn.tongxin.base.ui.EmptyState;
+import cn.tongxin.lecture.LectureAnswers;
 import cn.tongxin.lecture.LectureDetail;
 import cn.tongxin.lecture.LectureService;
 import cn.tongxin.lecture.LectureStatus;
@@ -64,8 +65,11 @@ class LectureView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private LectureDetail detail;
     private String title;
 
-    LectureView(LectureService lectures, ReferenceDataService reference, UnitService units, Clock clock) {
+    private final LectureAnswers answers;
+
+    LectureView(LectureService lectures, LectureAnswers answers, ReferenceDataService reference, UnitService units, Clock clock) {
         this.lectures = lectures;
+        this.answers = answers;
         this.clock = clock;
         this.reference = reference;
         this.units = units;
@@ -124,6 +128,13 @@ class LectureView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         add(facts());
         add(counts());
         add(actions(manager, lecturer));
+        answerSlot.removeAll();
+        InvitationAnswer answer = new InvitationAnswer(answers, detail.id());
+        answer.addAnswerListener(r -> {
+            detail = lectures.get(detail.id()); // the counts follow the answer
+            render();
+        });
+        answerSlot.add(answer);
         add(answerSlot, reportSlot, feedbackSlot);
     }
 
