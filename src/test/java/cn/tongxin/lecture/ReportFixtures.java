@@ -31,7 +31,7 @@ import java.util.UUID;
  * service by the province's organizer. Sign-ins go through the real {@link SignInService}.
  */
 @Component
-class ReportFixtures {
+public class ReportFixtures {
 
     private final LectureFixtures fixtures;
     private final LectureService lectures;
@@ -47,17 +47,17 @@ class ReportFixtures {
         this.jdbc = jdbc;
     }
 
-    record Held(long lectureId, long topicId, long unitId, long lecturerId, String lecturer, List<Long> audience,
+    public record Held(long lectureId, long topicId, long unitId, long lecturerId, String lecturer, List<Long> audience,
                 List<String> audienceUsers, Instant start, Instant end) {
     }
 
     /** A lecture of the province that started {@code ago} before now and lasted two hours. Leaves "organizer" signed in. */
-    Held held(String tag, int audienceSize, Duration ago) {
+    public Held held(String tag, int audienceSize, Duration ago) {
         return held(tag, audienceSize, ago, null);
     }
 
     /** The same, organized by {@code unitId} (null: the province). */
-    Held held(String tag, int audienceSize, Duration ago, Long unitId) {
+    public Held held(String tag, int audienceSize, Duration ago, Long unitId) {
         LectureFixtures.Setup s = fixtures.setup(tag);
         String unique = tag + "-" + UUID.randomUUID().toString().substring(0, 8);
         String lecturer = "rl-" + unique;
@@ -86,12 +86,12 @@ class ReportFixtures {
     }
 
     /** Marks people at the lecture's sign-in by hand, as the organizer at the door would. Leaves "organizer" signed in. */
-    void mark(Held h, AttendanceStatus status, List<Long> people) {
+    public void mark(Held h, AttendanceStatus status, List<Long> people) {
         users.signIn("organizer");
         signIn.mark(new OccasionRef(LectureOccasions.KIND, h.lectureId()), people, status, "测试签到");
     }
 
-    static byte[] png(int width, int height) {
+    public static byte[] png(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         g.setColor(new Color(192, 57, 43, 200));
