@@ -128,7 +128,7 @@ public class LectureFeedback {
             throw new DomainException("lecture.reports.feedback.error.comment-too-long", COMMENT_MAX);
         }
         // One answer of a lecture at a time (a short wait), so that the rewriting below sees every answer before it.
-        jdbc.sql("select 1 from (select pg_advisory_xact_lock(42019, cast(:l as integer))) x").param("l", lectureId)
+        jdbc.sql("select 1 from (select pg_advisory_xact_lock(42019, cast(:l % 2147483647 as integer))) x").param("l", lectureId)
                 .query(Integer.class).single();
         // The fact first: the primary key makes a second answer (two tabs, a double tap) find it and stop here.
         int fact = jdbc.sql("insert into lecture_feedback_given (lecture_id, person_id) values (:l, :p) on conflict do nothing")
