@@ -294,7 +294,7 @@ public class LectureReports {
 
     // ---------------------------------------------------------------- review
 
-    /** Accepts a submitted report: it is final. Organizers of the lecture's unit or above. */
+    /** Accepts a submitted report: it is final (an earlier return reason is cleared). Organizers of the lecture's unit or above. */
     @PreAuthorize(LectureService.MANAGERS)
     @Transactional
     public void accept(long lectureId, int expectedVersion) {

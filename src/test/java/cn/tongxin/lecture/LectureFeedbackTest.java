@@ -92,6 +92,43 @@ class LectureFeedbackTest {
     }
 
     @Test
+    void two_answers_of_one_person_at_the_same_moment_make_one() throws Exception {
+        ReportFixtures.Held h = fixtures.held("race", 1, Duration.ofHours(3));
+        String who = h.audienceUsers().getFirst();
+        users.signIn(who);
+        Map<Long, Integer> ratings = all(4);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<String>> tries = new java.util.ArrayList<>();
+            for (boolean anonymous : new boolean[]{true, false}) {
+                tries.add(pool.submit(() -> {
+                    users.signIn(who);
+                    start.await();
+                    try {
+                        feedback.give(h.lectureId(), ratings, null, anonymous);
+                        return "given";
+                    } catch (DomainException e) {
+                        return e.getMessage();
+                    } finally {
+                        SecurityContextHolder.clearContext();
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> outcomes = new java.util.ArrayList<>();
+            for (var t : tries) {
+                outcomes.add(t.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(outcomes).containsExactlyInAnyOrder("given", "lecture.reports.feedback.error.given");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from lecture_feedback where lecture_id = :l").param("l", h.lectureId())
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void only_the_audience_answers_invited_or_signed_in_and_never_the_lecturer() {
         ReportFixtures.Held h = fixtures.held("audience", 2, Duration.ofHours(3));
         users.signIn(h.lecturer());

@@ -101,6 +101,28 @@ class LectureReportsTest {
     }
 
     @Test
+    void a_small_png_that_claims_a_huge_picture_is_refused_before_its_pixels_are_read() {
+        ReportFixtures.Held h = fixtures.held("bomb", 1, Duration.ofHours(3));
+        users.signIn(h.lecturer());
+        assertThatThrownBy(() -> reports.file(h.lectureId(), draft(null, 1, "小结", new PhotoFile("大.png", pngHeader(100_000, 100_000)))))
+                .isInstanceOf(DomainException.class).hasMessage("lecture.reports.error.photo-too-large");
+    }
+
+    /** A PNG signature and a header chunk (with its CRC) claiming {@code w} × {@code h} pixels, and no pixels. */
+    private static byte[] pngHeader(int w, int h) {
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17);
+        ihdr.put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(w).putInt(h).put((byte) 8).put((byte) 2)
+                .put((byte) 0).put((byte) 0).put((byte) 0);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(ihdr.array());
+        java.nio.ByteBuffer png = java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4 + 12);
+        png.put(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}).putInt(13).put(ihdr.array())
+                .putInt((int) crc.getValue());
+        png.putInt(0).put("IEND".getBytes(StandardCharsets.US_ASCII)).putInt(0xAE426082);
+        return png.array();
+    }
+
+    @Test
     void a_returned_report_is_mailed_to_the_lecturer_filed_again_and_then_accepted_for_good() {
         ReportFixtures.Held h = fixtures.held("return", 1, Duration.ofHours(3));
         users.signIn(h.lecturer());
