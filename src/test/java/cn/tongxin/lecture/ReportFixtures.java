@@ -58,8 +58,9 @@ public class ReportFixtures {
 
     /** The same, organized by {@code unitId} (null: the province). */
     public Held held(String tag, int audienceSize, Duration ago, Long unitId) {
-        LectureFixtures.Setup s = fixtures.setup(tag);
+        // Unique in the whole suite: LectureFixtures names its venue and topic after the tag.
         String unique = tag + "-" + UUID.randomUUID().toString().substring(0, 8);
+        LectureFixtures.Setup s = fixtures.setup(unique);
         String lecturer = "rl-" + unique;
         jdbc.sql("update person set email = :e where id = :p").param("e", lecturer + "@example.org").param("p", s.lecturerId()).update();
         long account = jdbc.sql("""
