@@ -238,6 +238,19 @@ public class LectureFeedback {
                         + cn.tongxin.base.Formats.dateTime(rs.getTimestamp("starts_at").toInstant()))).list();
     }
 
+    /** One lecture as a choice of the results page, if the caller reads its results (with or without answers). */
+    @PreAuthorize(RESULT_READERS)
+    @Transactional(readOnly = true)
+    public java.util.Optional<ResultOption> lectureOption(long lectureId) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("lecture", lectureId);
+        String scope = scope(Callers.require(), params);
+        return jdbc.sql("select l.id, l.title, l.starts_at from lecture l join unit u on u.id = l.unit_id where l.id = :lecture and "
+                        + scope).params(params)
+                .query((rs, n) -> new ResultOption(rs.getLong("id"), rs.getString("title") + " · "
+                        + cn.tongxin.base.Formats.dateTime(rs.getTimestamp("starts_at").toInstant()))).optional();
+    }
+
     /** Lecturers of lectures with feedback in the caller's scope. */
     @PreAuthorize(RESULT_READERS)
     @Transactional(readOnly = true)

@@ -26,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @IntegrationTest
 class LectureReportsTest {
 
+    static final String HOSTILE = "</script><img src=x onerror=alert(1)>";
+
     @Autowired LectureReports reports;
     @Autowired LectureService lectures;
     @Autowired ReportFixtures fixtures;
@@ -84,6 +86,23 @@ class LectureReportsTest {
     }
 
     @Test
+    void photos_are_added_and_dropped_when_the_report_is_changed() {
+        ReportFixtures.Held h = fixtures.held("photos", 1, Duration.ofHours(3));
+        users.signIn(h.lecturer());
+        reports.file(h.lectureId(), draft(null, 5, "小结", new PhotoFile("一.png", ReportFixtures.png(80, 60)),
+                new PhotoFile("二.png", ReportFixtures.png(60, 80))));
+        LectureReport first = reports.report(h.lectureId());
+        assertThat(first.photos()).extracting(ReportPhoto::fileName).containsExactly("一.png", "二.png");
+        long drop = first.photos().getFirst().id();
+
+        reports.file(h.lectureId(), new ReportDraft(first.version(), 5, "小结", List.of(new PhotoFile("三.png",
+                ReportFixtures.png(30, 30))), Set.of(drop)));
+
+        assertThat(reports.report(h.lectureId()).photos()).extracting(ReportPhoto::fileName).containsExactly("二.png", "三.png");
+        assertThatThrownBy(() -> reports.thumbnail(drop)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void a_text_file_called_jpg_is_refused_and_nothing_is_filed() {
         ReportFixtures.Held h = fixtures.held("fake", 1, Duration.ofHours(3));
         users.signIn(h.lecturer());
@@ -130,16 +149,17 @@ class LectureReportsTest {
 
         users.signIn("organizer");
         assertThat(reports.toReview(500)).extracting(ReportRow::lectureId).contains(h.lectureId());
-        reports.sendBack(h.lectureId(), reports.report(h.lectureId()).version(), "请补充听众的反响");
+        reports.sendBack(h.lectureId(), reports.report(h.lectureId()).version(), "请补充听众的反响 " + HOSTILE);
 
         users.signIn(h.lecturer());
         LectureReport returned = reports.report(h.lectureId());
         assertThat(returned.status()).isEqualTo(ReportStatus.RETURNED);
-        assertThat(returned.reviewNote()).isEqualTo("请补充听众的反响");
+        assertThat(returned.reviewNote()).isEqualTo("请补充听众的反响 " + HOSTILE);
         assertThat(reports.dueForMe(50)).extracting(ReportRow::lectureId).contains(h.lectureId());
         String body = jdbc.sql("select body from mail_outbox where recipient = :r").param("r", h.lecturer() + "@example.org")
                 .query(String.class).single();
-        assertThat(body).contains("请补充听众的反响").contains("/lectures/" + h.lectureId() + "/report");
+        // The mail is plain text: the reason is in it as typed.
+        assertThat(body).contains("请补充听众的反响 " + HOSTILE).contains("/lectures/" + h.lectureId() + "/report");
 
         reports.file(h.lectureId(), draft(returned.version(), 12, "修改稿：听众反响热烈"));
         assertThat(reports.report(h.lectureId()).status()).isEqualTo(ReportStatus.SUBMITTED);

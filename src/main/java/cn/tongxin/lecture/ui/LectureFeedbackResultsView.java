@@ -104,13 +104,14 @@ public class LectureFeedbackResultsView extends VerticalLayout implements Before
         };
         subject.setItems(items);
         Optional<ResultOption> pick = items.stream().filter(o -> chosen != null && o.id() == chosen).findFirst();
-        if (pick.isEmpty() && chosen != null && k == Kind.LECTURE && feedback.canSeeResults(chosen)) {
+        if (pick.isEmpty() && chosen != null && k == Kind.LECTURE) {
             // A lecture of the caller's scope without answers yet: shown, with its empty results.
-            ResultOption only = new ResultOption(chosen, "#" + chosen);
-            items = new java.util.ArrayList<>(items);
-            items.addFirst(only);
-            subject.setItems(items);
-            pick = Optional.of(only);
+            pick = feedback.lectureOption(chosen);
+            if (pick.isPresent()) {
+                items = new java.util.ArrayList<>(items);
+                items.addFirst(pick.get());
+                subject.setItems(items);
+            }
         }
         subject.setValue(pick.orElse(items.isEmpty() ? null : items.getFirst()));
         if (items.isEmpty()) {

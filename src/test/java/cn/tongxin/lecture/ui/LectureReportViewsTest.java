@@ -5,6 +5,7 @@ import cn.tongxin.TestUsers;
 import cn.tongxin.ViewTest;
 import cn.tongxin.attendance.AttendanceStatus;
 import cn.tongxin.base.ui.Confirm;
+import cn.tongxin.base.ui.EChart;
 import cn.tongxin.lecture.FeedbackQuestion;
 import cn.tongxin.lecture.LectureFeedback;
 import cn.tongxin.lecture.LectureReport;
@@ -171,6 +172,14 @@ class LectureReportViewsTest extends ViewTest {
         assertNoHtml(comments);
         Grid<?> table = $(Grid.class).id("feedback-questions");
         assertThat(table.getListDataView().getItemCount()).isEqualTo(questions.size());
+        // Both charts get an option ECharts can parse: one bar per question, five stacked series for the ratings.
+        List<EChart> charts = $(EChart.class).all();
+        assertThat(charts).hasSize(2);
+        var mapper = new tools.jackson.databind.ObjectMapper();
+        var averages = mapper.readTree(option(charts.get(0)));
+        assertThat(averages.at("/yAxis/data").size()).isEqualTo(questions.size());
+        assertThat(averages.at("/series/0/data/0").asDouble()).isEqualTo(4.0);
+        assertThat(mapper.readTree(option(charts.get(1))).at("/series").size()).isEqualTo(5);
     }
 
     @Test
@@ -187,6 +196,16 @@ class LectureReportViewsTest extends ViewTest {
         as(stranger);
         navigate("lectures/" + h.lectureId() + "/feedback", LectureFeedbackView.class);
         assertThat($(Div.class).withId("feedback-unavailable").all()).hasSize(1);
+    }
+
+    private static String option(EChart chart) {
+        try {
+            var field = EChart.class.getDeclaredField("optionJson");
+            field.setAccessible(true);
+            return (String) field.get(chart);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** No element below carries user text as markup. */
