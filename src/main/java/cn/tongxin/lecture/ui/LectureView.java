@@ -4,6 +4,7 @@ import cn.tongxin.base.DomainException;
 import cn.tongxin.base.ui.EmptyState;
 import cn.tongxin.lecture.LectureAnswers;
 import cn.tongxin.lecture.LectureDetail;
+import cn.tongxin.lecture.LectureFeedback;
 import cn.tongxin.lecture.LectureService;
 import cn.tongxin.lecture.LectureStatus;
 import cn.tongxin.people.Audience;
@@ -12,6 +13,7 @@ import cn.tongxin.people.ReferenceItem;
 import cn.tongxin.people.UnitService;
 import cn.tongxin.security.Caller;
 import cn.tongxin.security.Callers;
+import cn.tongxin.security.Roles;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -66,10 +68,13 @@ class LectureView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private String title;
 
     private final LectureAnswers answers;
+    private final LectureFeedback feedback;
 
-    LectureView(LectureService lectures, LectureAnswers answers, ReferenceDataService reference, UnitService units, Clock clock) {
+    LectureView(LectureService lectures, LectureAnswers answers, LectureFeedback feedback, ReferenceDataService reference,
+                UnitService units, Clock clock) {
         this.lectures = lectures;
         this.answers = answers;
+        this.feedback = feedback;
         this.clock = clock;
         this.reference = reference;
         this.units = units;
@@ -135,6 +140,17 @@ class LectureView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             render();
         });
         answerSlot.add(answer);
+        reportSlot.removeAll();
+        boolean after = detail.status() == LectureStatus.HELD
+                        || (detail.status() == LectureStatus.PUBLISHED && !detail.data().startsAt().isAfter(clock.instant()));
+        if (after && (lecturer || manager || caller.has(Roles.CHECKER) || caller.isAdmin())) {
+            Button report = new Button(getTranslation(lecturer ? "lecture.schedule.page.report-file" : "lecture.schedule.page.report"),
+                    VaadinIcon.FILE_TEXT_O.create(), e -> UI.getCurrent().navigate("lectures/" + detail.id() + "/report"));
+            report.setId("lecture-report");
+            reportSlot.add(report);
+        }
+        feedbackSlot.removeAll();
+        feedbackSlot.add(new LectureFeedbackButton(feedback, detail.id()));
         add(answerSlot, reportSlot, feedbackSlot);
     }
 
