@@ -103,7 +103,7 @@ class DemoLectures {
         Slot[] slots = {
                 new Slot(-20, 9, 30, 0, 0, 0, 0, 0), new Slot(-16, 14, 30, 1, 0, 2, 4, 1),
                 new Slot(-13, 9, 0, 2, 1, 3, 1, 2), new Slot(-9, 14, 30, 3, 2, 4, 2, 5),
-                new Slot(-6, 9, 30, 0, 1, 1, 1, 0), new Slot(-2, 14, 30, 1, 0, 2, 5, 1),
+                new Slot(-6, 9, 30, 0, 1, 1, 1, 0), new Slot(-2, 14, 30, 0, 0, 1, 0, 1),
                 new Slot(0, 15, 0, 1, 0, 2, 4, 0), new Slot(2, 9, 30, 0, 0, 0, 0, 1),
                 new Slot(5, 14, 30, 2, 1, 3, 1, 0), new Slot(8, 9, 30, 1, 2, 2, 2, 5),
                 new Slot(10, 14, 30, 3, 0, 4, 3, 3), new Slot(12, 9, 30, 0, 1, 0, 1, 2),
@@ -151,7 +151,7 @@ class DemoLectures {
         }
         for (int k = 0; k < held.size(); k++) {
             long id = held.get(k);
-            if (k < held.size() - 1) { // the last one's report is still due
+            if (k < held.size() - 1) { // the last one's report is still due (the demo lecturer's)
                 report(id, k % 2 == 0 ? "ACCEPTED" : "SUBMITTED");
             }
             feedback(id, k);
