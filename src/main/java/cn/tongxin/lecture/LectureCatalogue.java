@@ -4,7 +4,6 @@ import cn.tongxin.audit.AuditService;
 import cn.tongxin.base.CalendarFile;
 import cn.tongxin.base.DomainException;
 import cn.tongxin.people.PersonLabel;
-import cn.tongxin.people.PersonOption;
 import cn.tongxin.security.Caller;
 import cn.tongxin.security.Callers;
 import cn.tongxin.security.Roles;
@@ -72,18 +71,6 @@ public class LectureCatalogue {
         Map<String, Object> params = new HashMap<>();
         return jdbc.sql(LECTURER_SELECT + " where " + readable(caller, params) + " order by p.name, p.id").params(params)
                 .query((rs, n) -> lecturer(rs, caller)).list();
-    }
-
-    /** The active lecturers in the caller's reading scope, as a lecture's or a group's form picks them. */
-    @PreAuthorize(LectureService.READERS)
-    @Transactional(readOnly = true)
-    public List<PersonOption> lecturers() {
-        Caller caller = Callers.require();
-        Map<String, Object> params = new HashMap<>();
-        return jdbc.sql("select p.id, u.name as unit_name, " + PersonLabel.COLUMNS + """
-                         from lecturer l join person p on p.id = l.person_id join unit u on u.id = p.unit_id
-                        where l.active and\s""" + readable(caller, params) + " order by p.name, p.id").params(params)
-                .query((rs, n) -> new PersonOption(rs.getLong("id"), PersonLabel.read(rs), rs.getString("unit_name"))).list();
     }
 
     /**
@@ -557,26 +544,6 @@ public class LectureCatalogue {
     }
 
     // ---------------------------------------------------------------- the lecturer's own
-
-    /**
-     * The caller's lectures that await their report: held, or published and over, with no report filed yet; oldest
-     * first.
-     */
-    @PreAuthorize("isAuthenticated()")
-    @Transactional(readOnly = true)
-    public List<LectureRow> myReportsDue() {
-        Caller caller = Callers.require();
-        if (caller.personId() == null) {
-            return List.of();
-        }
-        return jdbc.sql(LectureService.ROW_SELECT + """
-                         where exists (select 1 from lecture_lecturer ll where ll.lecture_id = l.id and ll.person_id = :me)
-                          and (l.status = 'HELD' or (l.status = 'PUBLISHED' and l.ends_at <= :now))
-                          and not exists (select 1 from lecture_report r where r.lecture_id = l.id)
-                        order by l.starts_at, l.id""")
-                .param("me", caller.personId()).param("now", Timestamp.from(clock.instant()))
-                .query(LectureService::row).list();
-    }
 
     // ---------------------------------------------------------------- rules
 

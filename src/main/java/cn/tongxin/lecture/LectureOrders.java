@@ -10,7 +10,6 @@ import cn.tongxin.notification.MailOutbox;
 import cn.tongxin.notification.MailTemplates;
 import cn.tongxin.people.Audience;
 import cn.tongxin.people.PersonLabel;
-import cn.tongxin.people.PersonOption;
 import cn.tongxin.security.Caller;
 import cn.tongxin.security.Callers;
 import cn.tongxin.security.Roles;
@@ -110,18 +109,6 @@ public class LectureOrders {
                 .param("path", path)
                 .query((rs, n) -> new VenueOption(rs.getLong("id"), rs.getString("name"), rs.getString("address"),
                         rs.getInt("capacity"), rs.getString("unit_name"))).list();
-    }
-
-    /** Active lecturers the caller may choose: of the caller's subtree or of a unit above it. */
-    @PreAuthorize(LectureService.MANAGERS)
-    @Transactional(readOnly = true)
-    public List<PersonOption> lecturers() {
-        Caller caller = Callers.require();
-        return jdbc.sql("select p.id, u.name as unit_name, " + PersonLabel.COLUMNS + """
-                         from lecturer l join person p on p.id = l.person_id join unit u on u.id = p.unit_id
-                        where l.active and (u.path like :scope or :own like u.path || '%') order by p.name, p.id""")
-                .param("scope", caller.scopePath() + "%").param("own", caller.unitPath())
-                .query((r, n) -> new PersonOption(r.getLong("id"), PersonLabel.read(r), r.getString("unit_name"))).list();
     }
 
     /**

@@ -35,6 +35,8 @@ class LectureCatalogueTest {
     @Autowired TestUsers users;
     @Autowired JdbcClient jdbc;
     @Autowired LectureFixtures fixtures;
+    @Autowired LectureChoices choices;
+    @Autowired LectureReports reports;
 
     @BeforeEach
     void signIn() {
@@ -211,7 +213,7 @@ class LectureCatalogueTest {
 
         assertThat(catalogue.venues()).extracting(VenueRow::id).contains(venue);
         assertThat(catalogue.groups()).extracting(GroupRow::id).contains(group);
-        assertThat(catalogue.lecturers()).extracting(o -> o.id()).contains(s.lecturerId());
+        assertThat(choices.lecturers(java.util.Set.of())).extracting(o -> o.id()).contains(s.lecturerId());
         assertThat(catalogue.lecturerRows()).extracting(LecturerRow::personId).contains(s.lecturerId());
         assertThat(catalogue.topics(false)).extracting(TopicRow::id).contains(s.topicId());
         assertThat(catalogue.topic(s.topicId()).manageable()).isTrue();
@@ -252,12 +254,12 @@ class LectureCatalogueTest {
         assertThat(row.fields()).isEqualTo("理论政策");
         assertThat(row.profile()).isEqualTo("从事统战理论研究二十年。");
         assertThat(row.hasAccount()).isTrue();
-        assertThat(catalogue.lecturers()).extracting(o -> o.id()).contains(person);
+        assertThat(choices.lecturers(java.util.Set.of())).extracting(o -> o.id()).contains(person);
         assertThatThrownBy(() -> catalogue.addLecturer(person, new LecturerData(null, null, true)))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.key()).isEqualTo("lecture.catalogue.error.already-lecturer"));
 
         catalogue.updateLecturer(person, row.version(), new LecturerData(null, null, false));
-        assertThat(catalogue.lecturers()).extracting(o -> o.id()).doesNotContain(person);
+        assertThat(choices.lecturers(java.util.Set.of())).extracting(o -> o.id()).doesNotContain(person);
     }
 
     @Test
@@ -346,13 +348,13 @@ class LectureCatalogueTest {
         String username = jdbc.sql("select username from account where id = :a").param("a", account).query(String.class).single();
         users.signIn(username);
 
-        assertThat(catalogue.myReportsDue()).extracting(LectureRow::id).containsExactly(lecture);
+        assertThat(reports.dueForMe(10)).extracting(ReportRow::lectureId).containsExactly(lecture);
         assertThat(catalogue.myMaterials()).extracting(MaterialRow::id).contains(material);
         assertThat(catalogue.download(material).content()).isEqualTo(pdf("due"));
         assertThat(catalogue.materials(s.topicId())).extracting(MaterialRow::id).containsExactly(material);
 
         jdbc.sql("insert into lecture_report (lecture_id, actual_count, summary, filed_by, filed_at) values (:l, 10, '好', 'x', now())")
                 .param("l", lecture).update();
-        assertThat(catalogue.myReportsDue()).isEmpty();
+        assertThat(reports.dueForMe(10)).isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import cn.tongxin.base.Formats;
 import cn.tongxin.base.ui.Notices;
 import cn.tongxin.base.ui.UnsavedChanges;
 import cn.tongxin.lecture.Clash;
+import cn.tongxin.lecture.LectureChoices;
 import cn.tongxin.lecture.LectureData;
 import cn.tongxin.lecture.LectureOrderRow;
 import cn.tongxin.lecture.LectureOrders;
@@ -44,7 +45,7 @@ class AcceptDialog extends Dialog {
     private final Div clashes = new Div();
     private LectureData draft;
 
-    AcceptDialog(LectureOrders orders, LectureService lectures, LectureOrderRow order, Runnable accepted) {
+    AcceptDialog(LectureOrders orders, LectureService lectures, LectureChoices choices, LectureOrderRow order, Runnable accepted) {
         this.lectures = lectures;
         this.draft = orders.draft(order.id());
         setHeaderTitle(getTranslation("lecture.orders.accept.title", order.topicTitle()));
@@ -55,7 +56,7 @@ class AcceptDialog extends Dialog {
         title.setValue(draft.title());
         MultiSelectComboBox<PersonOption> lecturers = new MultiSelectComboBox<>(getTranslation("lecture.orders.accept.lecturers"));
         lecturers.setId("accept-lecturers");
-        lecturers.setItems(orders.lecturers());
+        lecturers.setItems(choices.lecturers(Set.of()));
         lecturers.setItemLabelGenerator(p -> p.person().text(getLocale(), p.unitName()));
         lecturers.setRequired(true);
         ZonedDateTime start = draft.startsAt().atZone(Application.ZONE);

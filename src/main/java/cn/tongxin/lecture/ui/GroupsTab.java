@@ -6,6 +6,7 @@ import cn.tongxin.base.ui.UnsavedChanges;
 import cn.tongxin.lecture.GroupData;
 import cn.tongxin.lecture.GroupRow;
 import cn.tongxin.lecture.LectureCatalogue;
+import cn.tongxin.lecture.LectureChoices;
 import cn.tongxin.people.PersonOption;
 import cn.tongxin.people.UnitRef;
 import cn.tongxin.people.UnitService;
@@ -23,17 +24,20 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The lecture groups (宣讲团): a unit's group, its leader and members among the lecturers. */
 class GroupsTab extends VerticalLayout {
 
     private final LectureCatalogue catalogue;
+    private final LectureChoices choices;
     private final UnitService units;
     private final Grid<GroupRow> grid = new Grid<>();
     private final Div content = new Div();
 
-    GroupsTab(LectureCatalogue catalogue, UnitService units) {
+    GroupsTab(LectureCatalogue catalogue, LectureChoices choices, UnitService units) {
+        this.choices = choices;
         this.catalogue = catalogue;
         this.units = units;
         setPadding(false);
@@ -75,7 +79,7 @@ class GroupsTab extends VerticalLayout {
         ComboBox<UnitRef> unit = new ComboBox<>(getTranslation("lecture.catalogue.unit"), managed);
         unit.setId("group-unit");
         unit.setItemLabelGenerator(UnitRef::name);
-        List<PersonOption> lecturers = catalogue.lecturers();
+        List<PersonOption> lecturers = choices.lecturers(Set.of());
         ComboBox<PersonOption> leader = new ComboBox<>(getTranslation("lecture.catalogue.group.leader"), lecturers);
         leader.setId("group-leader");
         leader.setItemLabelGenerator(p -> p.person().text(getLocale(), p.unitName()));

@@ -1,6 +1,7 @@
 package cn.tongxin.lecture.ui;
 
 import cn.tongxin.lecture.LectureCatalogue;
+import cn.tongxin.lecture.LectureChoices;
 import cn.tongxin.people.PersonService;
 import cn.tongxin.people.UnitService;
 import cn.tongxin.security.Roles;
@@ -20,14 +21,14 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER})
 class LectureCatalogueView extends VerticalLayout implements HasDynamicTitle {
 
-    LectureCatalogueView(LectureCatalogue catalogue, UnitService units, PersonService people) {
+    LectureCatalogueView(LectureCatalogue catalogue, LectureChoices choices, UnitService units, PersonService people) {
         addClassName("tx-page");
         setSizeFull();
         TabSheet tabs = new TabSheet();
         tabs.setId("catalogue-tabs");
         tabs.setWidthFull();
         tabs.add(getTranslation("lecture.catalogue.tab.lecturers"), new LecturersTab(catalogue, people));
-        tabs.add(getTranslation("lecture.catalogue.tab.groups"), new GroupsTab(catalogue, units));
+        tabs.add(getTranslation("lecture.catalogue.tab.groups"), new GroupsTab(catalogue, choices, units));
         tabs.add(getTranslation("lecture.catalogue.tab.topics"), new TopicsTab(catalogue, units));
         tabs.add(getTranslation("lecture.catalogue.tab.venues"), new VenuesTab(catalogue, units));
         add(tabs);

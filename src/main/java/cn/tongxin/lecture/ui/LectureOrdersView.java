@@ -4,6 +4,7 @@ import cn.tongxin.base.Formats;
 import cn.tongxin.base.ui.Confirm;
 import cn.tongxin.base.ui.EmptyState;
 import cn.tongxin.base.ui.Notices;
+import cn.tongxin.lecture.LectureChoices;
 import cn.tongxin.lecture.LectureOrderRow;
 import cn.tongxin.lecture.LectureOrders;
 import cn.tongxin.lecture.LectureService;
@@ -38,12 +39,14 @@ import java.util.List;
 class LectureOrdersView extends VerticalLayout implements HasDynamicTitle {
 
     private final LectureOrders orders;
+    private final LectureChoices choices;
     private final LectureService lectures;
     private final Div decide = new Div();
     private final Div ours = new Div();
     private final TabSheet tabs = new TabSheet();
 
-    LectureOrdersView(LectureOrders orders, LectureService lectures) {
+    LectureOrdersView(LectureOrders orders, LectureService lectures, LectureChoices choices) {
+        this.choices = choices;
         this.orders = orders;
         this.lectures = lectures;
         addClassName("tx-page");
@@ -127,7 +130,7 @@ class LectureOrdersView extends VerticalLayout implements HasDynamicTitle {
         actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         if (asGroup && r.canDecide()) {
             Button accept = button("lecture.orders.action.accept", "order-accept-" + r.id(),
-                    () -> new AcceptDialog(orders, lectures, r, this::render).open());
+                    () -> new AcceptDialog(orders, lectures, choices, r, this::render).open());
             accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             actions.add(accept);
             if (r.status() == cn.tongxin.lecture.OrderStatus.PENDING) {

@@ -5,9 +5,11 @@ import cn.tongxin.base.ui.EmptyState;
 import cn.tongxin.base.ui.PersonalPage;
 import cn.tongxin.lecture.LectureCatalogue;
 import cn.tongxin.lecture.LectureQuery;
+import cn.tongxin.lecture.LectureReports;
 import cn.tongxin.lecture.LectureRow;
 import cn.tongxin.lecture.LectureService;
 import cn.tongxin.lecture.MaterialRow;
+import cn.tongxin.lecture.ReportRow;
 import cn.tongxin.lecture.TopicRow;
 import cn.tongxin.security.Callers;
 import cn.tongxin.security.Roles;
@@ -51,7 +53,7 @@ class MyLecturingView extends VerticalLayout implements HasDynamicTitle {
     static final Duration BACK = Duration.ofDays(2 * 366);
     static final int LIMIT = 200;
 
-    MyLecturingView(LectureService lectures, LectureCatalogue catalogue, Clock clock) {
+    MyLecturingView(LectureService lectures, LectureCatalogue catalogue, LectureReports reports, Clock clock) {
         addClassName("tx-page");
         Long me = Callers.require().personId();
         Instant now = clock.instant();
@@ -60,7 +62,7 @@ class MyLecturingView extends VerticalLayout implements HasDynamicTitle {
         List<LectureRow> past = me == null ? new ArrayList<>()
                 : new ArrayList<>(lectures.search(new LectureQuery(now.minus(BACK), now, null, me, null, null), LIMIT));
         Collections.reverse(past);
-        List<LectureRow> due = catalogue.myReportsDue();
+        List<ReportRow> due = reports.dueForMe(LIMIT);
         List<MaterialRow> materials = catalogue.myMaterials();
 
         add(section("lecture.catalogue.my.reports-due", "my-reports-due", due.isEmpty()
@@ -112,12 +114,12 @@ class MyLecturingView extends VerticalLayout implements HasDynamicTitle {
         return card;
     }
 
-    private UnorderedList reportsDue(List<LectureRow> due) {
+    private UnorderedList reportsDue(List<ReportRow> due) {
         UnorderedList list = new UnorderedList();
-        for (LectureRow l : due) {
-            Anchor file = new Anchor("lectures/" + l.id() + "/report", getTranslation("lecture.catalogue.my.file-report"));
-            file.setId("report-due-" + l.id());
-            Span what = new Span(getTranslation("lecture.catalogue.my.lecture-at", l.title(), Formats.dateTime(l.startsAt())));
+        for (ReportRow l : due) {
+            Anchor file = new Anchor("lectures/" + l.lectureId() + "/report", getTranslation("lecture.catalogue.my.file-report"));
+            file.setId("report-due-" + l.lectureId());
+            Span what = new Span(getTranslation("lecture.catalogue.my.lecture-at", l.lectureTitle(), Formats.dateTime(l.startsAt())));
             list.add(new ListItem(what, new Span(" "), file));
         }
         return list;
