@@ -48,6 +48,8 @@ public final class CalendarFile {
     private final Method method;
     private final String name;
     private final List<Event> events = new ArrayList<>();
+    private String attendeeName;
+    private String attendeeMail;
 
     /** {@code name} is the calendar's name in calendar programs (X-WR-CALNAME), or null. */
     public CalendarFile(Method method, String name) {
@@ -57,6 +59,16 @@ public final class CalendarFile {
 
     public CalendarFile add(Event event) {
         events.add(event);
+        return this;
+    }
+
+    /**
+     * The one person a mailed invitation is for: RFC 5546 wants an ATTENDEE in a REQUEST and a CANCEL, and calendar
+     * programs match it to the mailbox that received it.
+     */
+    public CalendarFile forAttendee(String name, String mail) {
+        this.attendeeName = name;
+        this.attendeeMail = mail;
         return this;
     }
 
@@ -108,6 +120,10 @@ public final class CalendarFile {
             if (e.organizerMail() != null) {
                 line(s, "ORGANIZER:mailto:" + e.organizerMail());
             }
+            if (attendeeMail != null) {
+                String cn = attendeeName == null ? "" : ";CN=\"" + paramText(attendeeName) + "\"";
+                line(s, "ATTENDEE" + cn + ";ROLE=REQ-PARTICIPANT;RSVP=FALSE:mailto:" + attendeeMail);
+            }
             if (e.url() != null) {
                 line(s, "URL:" + e.url());
             }
@@ -116,6 +132,11 @@ public final class CalendarFile {
         }
         line(s, "END:VCALENDAR");
         return s.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A quoted parameter value may hold neither a double quote nor control characters (RFC 5545 3.1). */
+    static String paramText(String s) {
+        return s.replaceAll("[\"\\p{Cntrl}\u2028\u2029]", " ").strip();
     }
 
     private static LocalDateTime local(Instant t) {

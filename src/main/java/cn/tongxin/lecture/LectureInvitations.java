@@ -88,10 +88,10 @@ class LectureInvitations {
     }
 
     private void mail(Info l, String template, List<Recipient> recipients, boolean cancel, String dedupPrefix) {
-        byte[] ics = ics(l, cancel);
-        OutgoingMail.Attachment file = new OutgoingMail.Attachment("lecture.ics", cancel ? ICS_CANCEL : ICS_REQUEST, ics);
         Map<Long, Locale> language = languages.of(recipients.stream().map(Recipient::personId).toList());
         for (Recipient r : recipients) {
+            OutgoingMail.Attachment file = new OutgoingMail.Attachment("lecture.ics", cancel ? ICS_CANCEL : ICS_REQUEST,
+                    ics(l, cancel, r));
             Locale locale = language.get(r.personId());
             outbox.enqueue(templates.compose(r.email(), locale, template, file, r.name(), l.title(),
                             Formats.dateTime(l.start()), Formats.time(l.end()), l.where(),
@@ -101,9 +101,9 @@ class LectureInvitations {
     }
 
     /** The lecture as the one calendar event its invitations, updates and cancellation share (same UID). */
-    byte[] ics(Info l, boolean cancel) {
+    byte[] ics(Info l, boolean cancel, Recipient to) {
         return new CalendarFile(cancel ? CalendarFile.Method.CANCEL : CalendarFile.Method.REQUEST, null)
-                .add(event(l, templates.baseUrl(), from, cancel)).bytes(clock.instant());
+                .forAttendee(to.name(), to.email()).add(event(l, templates.baseUrl(), from, cancel)).bytes(clock.instant());
     }
 
     static CalendarFile.Event event(Info l, String baseUrl, String organizer, boolean cancel) {

@@ -76,6 +76,8 @@ class LectureMailsTest {
         assertThat(Ics.value(first, Property.DTSTART)).isEqualTo(LOCAL.format(start));
         assertThat(Ics.parameter(first, Property.DTSTART, Parameter.TZID)).isEqualTo("Asia/Shanghai");
         assertThat(Ics.value(first, Property.LOCATION)).contains("会场mails");
+        assertThat(Ics.value(first, Property.ATTENDEE)).isEqualToIgnoringCase("mailto:" + mail);
+        assertThat(invite.validate(true).getEntries()).as("ical4j's RFC 5545/5546 validation of the REQUEST").isEmpty();
 
         Calendar update = Ics.parse(ics(received.get(1), "method=REQUEST"));
         assertThat(received.get(1).getSubject()).contains("变更");
@@ -91,6 +93,7 @@ class LectureMailsTest {
         assertThat(Ics.value(third, Property.UID)).isEqualTo(uid);
         assertThat(Ics.value(third, Property.STATUS)).isEqualTo("CANCELLED");
         assertThat(Integer.parseInt(Ics.value(third, Property.SEQUENCE))).isGreaterThan(1);
+        assertThat(cancel.validate(true).getEntries()).as("ical4j's RFC 5545/5546 validation of the CANCEL").isEmpty();
 
         assertThat(jdbc.sql("select count(*) from mail_outbox where recipient = :m and status = 'SENT'").param("m", mail)
                 .query(Long.class).single()).isEqualTo(3);
