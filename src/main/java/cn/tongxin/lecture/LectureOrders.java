@@ -172,6 +172,16 @@ public class LectureOrders {
         return rows(caller, "gu.path like :scope", caller.scopePath() + "%");
     }
 
+    /** How many orders wait for the caller's decision: new ones, and proposed times the ordering unit agreed to. */
+    @PreAuthorize(LectureService.MANAGERS)
+    @Transactional(readOnly = true)
+    public int waitingCount() {
+        return jdbc.sql("""
+                        select count(*) from lecture_order o join lecture_group g on g.id = o.group_id
+                        join unit gu on gu.id = g.unit_id where o.status in ('PENDING', 'AGREED') and gu.path like :scope""")
+                .param("scope", Callers.require().scopePath() + "%").query(Integer.class).single();
+    }
+
     /** Orders of the units the caller orders for (the caller's subtree), newest first. */
     @PreAuthorize(LectureService.MANAGERS)
     @Transactional(readOnly = true)

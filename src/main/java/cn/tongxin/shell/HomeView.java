@@ -7,10 +7,13 @@ import cn.tongxin.attendance.SignInService;
 import cn.tongxin.base.Formats;
 import cn.tongxin.base.ui.EmptyState;
 import cn.tongxin.lecture.LectureAnswers;
+import cn.tongxin.lecture.LectureOrders;
+import cn.tongxin.lecture.LectureReports;
 import cn.tongxin.lecture.LectureStatus;
 import cn.tongxin.lecture.MyInvitation;
 import cn.tongxin.security.Caller;
 import cn.tongxin.security.Callers;
+import cn.tongxin.security.Roles;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -47,16 +50,22 @@ class HomeView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObs
 
     static final int AGENDA_SIZE = 5;
     static final int LECTURES_SIZE = 3;
+    /** The home page reads at most this many of the reports behind a count. */
+    static final int NOTICE_LIMIT = 99;
 
     private final AuthenticationContext authentication;
     private final SignInService signIn;
     private final LeaveService leave;
     private final LectureAnswers lectures;
+    private final LectureOrders orders;
+    private final LectureReports reports;
     private final Clock clock;
 
     HomeView(AuthenticationContext authentication, SignInService signIn, LeaveService leave, LectureAnswers lectures,
-             Clock clock) {
+             LectureOrders orders, LectureReports reports, Clock clock) {
         this.authentication = authentication;
+        this.orders = orders;
+        this.reports = reports;
         this.signIn = signIn;
         this.leave = leave;
         this.lectures = lectures;
@@ -74,7 +83,26 @@ class HomeView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObs
         add(greeting, new Paragraph(getTranslation("home.unit", caller.unitName())));
         int pending = leave.pendingCount();
         if (pending > 0) {
-            add(pendingLeave(pending));
+            add(notice("home-pending-leave", getTranslation("home.leave.pending", pending), "home.leave.review", "attendance/leave"));
+        }
+        if (caller.isAdmin() || caller.has(Roles.ORGANIZER)) {
+            int waiting = orders.waitingCount();
+            if (waiting > 0) {
+                add(notice("home-lecture-orders", getTranslation("lecture.home.orders-waiting", waiting),
+                        "lecture.home.orders-open", "lecture-orders"));
+            }
+            int toReview = reports.toReview(NOTICE_LIMIT).size();
+            if (toReview > 0) {
+                add(notice("home-lecture-reports", getTranslation("lecture.home.reports-review", toReview),
+                        "lecture.home.reports-review-open", "lecture-reports"));
+            }
+        }
+        if (caller.has(Roles.LECTURER)) {
+            int due = reports.dueForMe(NOTICE_LIMIT).size();
+            if (due > 0) {
+                add(notice("home-reports-due", getTranslation("lecture.home.reports-due", due), "lecture.home.reports-due-open",
+                        "my/lecturing"));
+            }
         }
         if (caller.personId() != null) {
             add(new H3(getTranslation("home.agenda")), agenda(signIn.myAgenda(AGENDA_SIZE)));
@@ -87,12 +115,13 @@ class HomeView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObs
         add(new H3(getTranslation("home.shortcuts")), shortcuts(MainLayout.menuFor(authentication)));
     }
 
-    private Component pendingLeave(int count) {
-        Button review = new Button(getTranslation("home.leave.review"), e -> UI.getCurrent().navigate("attendance/leave"));
-        review.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-        Div notice = new Div(new Span(getTranslation("home.leave.pending", count)), review);
+    /** Something waiting for this person, with the button that leads to it. */
+    private Component notice(String id, String text, String buttonKey, String route) {
+        Button open = new Button(getTranslation(buttonKey), e -> UI.getCurrent().navigate(route));
+        open.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        Div notice = new Div(new Span(text), open);
         notice.addClassNames("tx-card", "tx-home-notice");
-        notice.setId("home-pending-leave");
+        notice.setId(id);
         return notice;
     }
 

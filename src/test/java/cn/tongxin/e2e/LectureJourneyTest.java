@@ -80,6 +80,11 @@ class LectureJourneyTest extends BrowserTest {
                         select method || ':' || status from sign_in
                         where occasion_kind = 'LECTURE' and occasion_id = :id and person_id = :p""")
                 .param("id", id).param("p", trainee).query(String.class).single()).isEqualTo("QR:PRESENT");
+        // The live board of the lecture lists who came.
+        String name = jdbc.sql("select name from person where id = :p").param("p", trainee).query(String.class).single();
+        door.navigate(url("attendance/board/LECTURE/" + id));
+        assertThat(door.locator("body")).containsText(name);
+        screenshot(door, "lecture-board-desktop");
 
         // After the lecture the page offers the feedback; the trainee answers anonymously.
         clock.set(start.plus(Duration.ofHours(1)).plus(Duration.ofMinutes(20)));
