@@ -233,41 +233,11 @@ class HostileInputJourneyTest extends BrowserTest {
         throw new AssertionError("no certificate issued");
     }
 
-    private final List<String> problems = new CopyOnWriteArrayList<>();
+    private final HostilePages pages = new HostilePages(softly, this::url);
 
-    /** A page that records what should never happen: dialogs, console errors, uncaught errors, CSP violations. */
     private Page watched(Page page) {
-        page.context().addInitScript("""
-                window.__csp = [];
-                document.addEventListener('securitypolicyviolation',
-                    e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')));""");
-        page.onDialog(dialog -> {
-            problems.add("dialog: " + dialog.message());
-            dialog.dismiss();
-        });
-        page.onConsoleMessage(message -> {
-            if (message.type().equals("error")) {
-                problems.add("console error: " + message.text());
-            }
-        });
-        page.onPageError(error -> problems.add("page error: " + error));
-        return page;
+        return pages.watched(page);
     }
-
-    /** All the text the page shows, shadow roots and field values included, not scripts or styles. */
-    private static final String PAGE_TEXT = """
-            () => {
-              const out = [document.title];
-              const walk = n => {
-                if (n.nodeType === Node.TEXT_NODE) { out.push(n.data); return; }
-                if (n.nodeName === 'SCRIPT' || n.nodeName === 'STYLE') return;
-                if ((n.nodeName === 'INPUT' || n.nodeName === 'TEXTAREA') && n.value) out.push(n.value);
-                if (n.shadowRoot) walk(n.shadowRoot);
-                n.childNodes.forEach(walk);
-              };
-              walk(document.body);
-              return out.join('\\u0000');
-            }""";
 
     /** 名册导入 through the page: the upload, the preview of the hostile name (it comes by push), the import. */
     private void importRoster(Page page) {
@@ -285,7 +255,7 @@ class HostileInputJourneyTest extends BrowserTest {
 
     /** The chart on the page names the label literally, and pointing at it (ECharts' HTML tooltip) runs nothing. */
     private void chartShows(Page page, String what, String label) {
-        problems.clear();
+        pages.problems.clear();
         String labels = """
                 () => [...document.querySelectorAll('.tx-chart')].flatMap(el => {
                   const chart = window.echarts && echarts.getInstanceByDom(el);
@@ -304,27 +274,11 @@ class HostileInputJourneyTest extends BrowserTest {
         nothingRan(page, what + " chart");
     }
 
-    /** Opens the page by a full load and checks that every text appears literally and that nothing ran or broke. */
     private void check(Page page, String path, String... texts) {
-        problems.clear();
-        page.navigate(url(path));
-        List<String> missing = List.of(texts);
-        try {
-            page.waitForFunction("texts => { const all = (" + PAGE_TEXT + ")(); return texts.every(t => all.includes(t)); }",
-                    List.of(texts), new Page.WaitForFunctionOptions().setTimeout(10_000));
-            missing = List.of();
-        } catch (PlaywrightException timedOut) {
-            String all = (String) page.evaluate(PAGE_TEXT);
-            missing = List.of(texts).stream().filter(t -> !all.contains(t)).toList();
-        }
-        page.waitForTimeout(300); // an injected image's error handler would run by now
-        softly.assertThat(missing).as("%s: text not shown literally", path).isEmpty();
-        nothingRan(page, path);
+        pages.check(page, path, texts);
     }
 
     private void nothingRan(Page page, String what) {
-        softly.assertThat(page.evaluate("window.__xss")).as("%s: injected handler ran", what).isNull();
-        softly.assertThat(page.evaluate("window.__csp")).as("%s: CSP violations", what).asList().isEmpty();
-        softly.assertThat(List.copyOf(problems)).as("%s: dialogs and errors", what).isEmpty();
+        pages.nothingRan(page, what);
     }
 }
