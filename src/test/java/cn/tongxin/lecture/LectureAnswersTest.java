@@ -7,6 +7,7 @@ import cn.tongxin.base.DomainException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -112,5 +113,17 @@ class LectureAnswersTest {
         long id = published(s, "回退", 44);
         users.signIn(username(s.invitee()));
         assertThatThrownBy(() -> answers.answer(id, InviteeResponse.INVITED)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void the_database_refuses_an_answer_without_its_time_and_a_time_without_an_answer() {
+        LectureFixtures.Setup s = fixtures.setup("answer-db");
+        long id = published(s, "答复时间", 42);
+        String where = " where lecture_id = " + id + " and person_id = " + s.invitee();
+
+        assertThatThrownBy(() -> jdbc.sql("update lecture_invitee set response = 'CONFIRMED'" + where).update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("lecture_invitee_answered");
+        assertThatThrownBy(() -> jdbc.sql("update lecture_invitee set responded_at = now()" + where).update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("lecture_invitee_answered");
     }
 }
