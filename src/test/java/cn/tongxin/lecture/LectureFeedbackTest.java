@@ -143,14 +143,14 @@ class LectureFeedbackTest {
         assertThat(state.title()).isNull();
 
         // Declined the invitation but came and signed in: may answer.
-        jdbc.sql("update lecture_invitee set response = 'DECLINED' where lecture_id = :l and person_id = :p")
+        jdbc.sql("update lecture_invitee set response = 'DECLINED', responded_at = now() where lecture_id = :l and person_id = :p")
                 .param("l", h.lectureId()).param("p", h.audience().get(1)).update();
         users.signIn(h.audienceUsers().get(1));
         assertThat(feedback.state(h.lectureId()).status()).isEqualTo(FeedbackState.Status.NOT_INVITED);
-        jdbc.sql("update lecture_invitee set response = 'INVITED' where lecture_id = :l and person_id = :p")
+        jdbc.sql("update lecture_invitee set response = 'INVITED', responded_at = null where lecture_id = :l and person_id = :p")
                 .param("l", h.lectureId()).param("p", h.audience().get(1)).update();
         fixtures.mark(h, AttendanceStatus.PRESENT, List.of(h.audience().get(1)));
-        jdbc.sql("update lecture_invitee set response = 'DECLINED' where lecture_id = :l and person_id = :p")
+        jdbc.sql("update lecture_invitee set response = 'DECLINED', responded_at = now() where lecture_id = :l and person_id = :p")
                 .param("l", h.lectureId()).param("p", h.audience().get(1)).update();
         users.signIn(h.audienceUsers().get(1));
         assertThat(feedback.state(h.lectureId()).open()).isTrue();
