@@ -23,6 +23,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
@@ -441,6 +442,7 @@ class LectureCalendarView extends VerticalLayout implements BeforeEnterObserver,
         list.setId("calendar-list");
         list.setAllRowsVisible(false);
         list.setHeight("65vh");
+        list.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // long titles wrap instead of running off a phone
         var when = list.addColumn(r -> LectureLook.when(r.startsAt(), r.endsAt())).setHeader(getTranslation("lecture.schedule.page.time"))
                 .setAutoWidth(true).setFlexGrow(0);
         var titleColumn = list.addColumn(LectureRow::title).setHeader(getTranslation("lecture.schedule.field.title")).setFlexGrow(3);
