@@ -70,6 +70,14 @@ public class SelfStudy {
         this.events = events;
     }
 
+    /**
+     * Refuses, as {@link #submit} would, a file that is not a PDF, PNG or JPEG by content and name, or too large: an
+     * upload form can say so the moment the file arrives. Touches no data.
+     */
+    public static void checkFile(EvidenceFile file) {
+        EvidenceTypes.check(file);
+    }
+
     // ---------------------------------------------------------------- the trainee
 
     /** Enters a self-study for the caller's own person; it starts pending. Returns its id. */
