@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Self-study (自学): a trainee enters what they studied on their own, with evidence; it waits (PENDING) for a checker
@@ -124,6 +125,13 @@ public class SelfStudy {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public void resubmit(long id, int expectedVersion, SelfStudyDraft draft, List<EvidenceFile> files) {
+        resubmit(id, expectedVersion, draft, files, Set.of());
+    }
+
+    /** As {@link #resubmit(long, int, SelfStudyDraft, List)}, dropping the stored evidence files {@code dropped} first. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void resubmit(long id, int expectedVersion, SelfStudyDraft draft, List<EvidenceFile> files, Set<Long> dropped) {
         Caller caller = Callers.require();
         Head head = head(id);
         if (!caller.isPerson(head.personId())) {
@@ -133,8 +141,9 @@ public class SelfStudy {
             throw new DomainException("record.selfstudy.error.not-returned");
         }
         Clean c = clean(draft);
-        int kept = jdbc.sql("select count(*) from self_study_evidence where entry_id = :id").param("id", id)
-                .query(Integer.class).single();
+        List<Long> stored = jdbc.sql("select id from self_study_evidence where entry_id = :id").param("id", id)
+                .query(Long.class).list();
+        int kept = (int) stored.stream().filter(e -> dropped == null || !dropped.contains(e)).count();
         List<EvidenceTypes.Checked> checked = check(files, kept);
         Timestamp now = Timestamp.from(clock.instant());
         int n = jdbc.sql("""
@@ -144,6 +153,10 @@ public class SelfStudy {
                 .params(c.params()).param("now", now).param("id", id).param("version", expectedVersion).update();
         if (n == 0) {
             throw new DomainException("error.concurrent-change");
+        }
+        if (dropped != null && !dropped.isEmpty()) {
+            jdbc.sql("delete from self_study_evidence where entry_id = :id and id in (:ids)").param("id", id)
+                    .param("ids", dropped).update();
         }
         store(id, checked, now);
         step(id, SelfStudyAction.RESUBMITTED, null, caller, now);

@@ -87,6 +87,10 @@ class SelfStudyTest {
         assertThat(returned.status()).isEqualTo(SelfStudyStatus.RETURNED);
         assertThat(returned.returnReason()).isEqualTo("请补充学习笔记照片");
         assertThat(returned.canResubmit()).isTrue();
+        // The evidence kept counts against the limit.
+        assertThat(refusal(() -> selfStudy.resubmit(id, returned.version(), draft("x"),
+                Collections.nCopies(SelfStudy.FILES_MAX, new EvidenceFile("a.pdf", pdf())))).key())
+                .isEqualTo("record.selfstudy.error.file-count");
         selfStudy.resubmit(id, returned.version(), new SelfStudyDraft("读《统一战线工作条例》", returned.studiedOn(),
                 SelfStudyKind.READING, new BigDecimal("3"), "附照片"), List.of(new EvidenceFile("照片.PNG", png())));
 
@@ -116,6 +120,23 @@ class SelfStudyTest {
         users.signIn(t.username());
         assertThatThrownBy(() -> selfStudy.resubmit(id, done.version(), draft("改"), List.of()))
                 .isInstanceOf(DomainException.class).hasMessageContaining("not-returned");
+    }
+
+    @Test
+    void a_returned_entry_may_drop_a_stored_file_and_take_another_and_the_limit_counts_what_is_kept() {
+        SelfStudyFixtures.Person t = fixtures.trainee("ss-drop", null);
+        users.signIn(t.username());
+        List<EvidenceFile> full = Collections.nCopies(SelfStudy.FILES_MAX, new EvidenceFile("a.pdf", pdf()));
+        long id = selfStudy.submit(draft("换佐证"), full);
+        users.signIn("checker");
+        selfStudy.sendBack(id, 0, "第一个文件不对");
+        users.signIn(t.username());
+        SelfStudyEntry returned = selfStudy.entry(id);
+        long wrong = returned.evidence().getFirst().id();
+        selfStudy.resubmit(id, returned.version(), draft("换佐证"), List.of(new EvidenceFile("对的.jpg", jpeg())), java.util.Set.of(wrong));
+        SelfStudyEntry again = selfStudy.entry(id);
+        assertThat(again.evidence()).hasSize(SelfStudy.FILES_MAX).extracting(EvidenceInfo::id).doesNotContain(wrong);
+        assertThat(again.evidence().getLast().fileName()).isEqualTo("对的.jpg");
     }
 
     @Test

@@ -3,6 +3,7 @@ package cn.tongxin.record.ui;
 import cn.tongxin.base.ui.Notices;
 import cn.tongxin.base.ui.UnsavedChanges;
 import cn.tongxin.record.EvidenceFile;
+import cn.tongxin.record.EvidenceInfo;
 import cn.tongxin.record.SelfStudy;
 import cn.tongxin.record.SelfStudyDraft;
 import cn.tongxin.record.SelfStudyEntry;
@@ -24,7 +25,9 @@ import com.vaadin.flow.server.streams.UploadHandler;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The dialog in which a trainee enters a self-study, or corrects a returned one. Each file is checked the moment it
@@ -33,6 +36,7 @@ import java.util.List;
 class SelfStudyForm extends Dialog {
 
     private final List<EvidenceFile> pending = new ArrayList<>();
+    private final Set<Long> dropped = new HashSet<>();
     private final Div pendingList = new Div();
 
     SelfStudyForm(SelfStudy service, SelfStudyEntry returned, LocalDate today, Runnable saved) {
@@ -89,8 +93,25 @@ class SelfStudyForm extends Dialog {
         upload.addFileRejectedListener(e -> Notices.error("record.selfstudy.form.upload-rejected",
                 SelfStudy.FILE_BYTES_MAX / 1024 / 1024));
 
+        Div kept = new Div();
+        kept.setId("self-study-kept");
+        if (returned != null) {
+            for (EvidenceInfo f : returned.evidence()) {
+                Button drop = new Button(getTranslation("record.selfstudy.form.remove"));
+                drop.setId("self-study-drop-" + f.id());
+                drop.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+                drop.addClickListener(e -> {
+                    dropped.add(f.id());
+                    drop.setEnabled(false);
+                    drop.setText(getTranslation("record.selfstudy.form.removed"));
+                });
+                Span name = new Span(f.fileName());
+                name.getStyle().set("overflow-wrap", "anywhere");
+                kept.add(new Div(name, drop));
+            }
+        }
         VerticalLayout body = new VerticalLayout(title, date, kind, hours, note,
-                new Span(getTranslation("record.selfstudy.form.evidence")), hint, upload, pendingList);
+                new Span(getTranslation("record.selfstudy.form.evidence")), hint, kept, upload, pendingList);
         body.setPadding(false);
         add(body);
         UnsavedChanges changes = UnsavedChanges.ofDialog(this, title, note);
@@ -101,7 +122,7 @@ class SelfStudyForm extends Dialog {
                 if (returned == null) {
                     service.submit(draft, List.copyOf(pending));
                 } else {
-                    service.resubmit(returned.id(), returned.version(), draft, List.copyOf(pending));
+                    service.resubmit(returned.id(), returned.version(), draft, List.copyOf(pending), Set.copyOf(dropped));
                 }
             })) {
                 Notices.success("record.selfstudy.mine.saved");
