@@ -21,8 +21,10 @@ create table study_record (
     updated_at   timestamptz   not null,
     unique (person_id, kind, source_kind, source_id),
     check ((kind = 'CLASS_COMPLETED') = (status is null)),
-    -- What counts towards the hours: a completed class, or being there (present or late).
-    check (counts = (kind = 'CLASS_COMPLETED' or status in ('PRESENT', 'LATE')))
+    -- What counts towards the hours: being at a session or a lecture (present or late), with its planned hours.
+    -- A completion is listed with the hours on its certificate, but those are the hours of its sessions attended,
+    -- already counted there: counting them again would count a class twice.
+    check (counts = (kind <> 'CLASS_COMPLETED' and status is not null and status in ('PRESENT', 'LATE')))
 );
 create index study_record_person_year_idx on study_record (person_id, year);
 create index study_record_unit_year_idx on study_record (unit_id, year);
@@ -55,4 +57,4 @@ create table study_record_log (
     logged_at  timestamptz not null,
     unique (unit_id, year, seq)
 );
-create index study_record_log_record_idx on study_record_log (record_id, seq);
+create index study_record_log_record_idx on study_record_log (record_id, id);

@@ -50,8 +50,9 @@ class StudyRecorder {
     record Fact(long personId, RecordKind kind, String sourceKind, long sourceId, Instant occurredAt, String title,
                 String context, BigDecimal hours, AttendanceStatus status) {
 
+        /** Being there counts; a completion's hours are its sessions' hours, counted there already (V049). */
         boolean counts() {
-            return kind == RecordKind.CLASS_COMPLETED || status == AttendanceStatus.PRESENT || status == AttendanceStatus.LATE;
+            return kind != RecordKind.CLASS_COMPLETED && (status == AttendanceStatus.PRESENT || status == AttendanceStatus.LATE);
         }
     }
 
