@@ -2,6 +2,7 @@ package cn.tongxin.record;
 
 import cn.tongxin.Application;
 import cn.tongxin.attendance.AttendanceStatus;
+import cn.tongxin.audit.AuditDetail;
 import cn.tongxin.audit.AuditService;
 import cn.tongxin.security.Caller;
 import cn.tongxin.security.Callers;
@@ -45,7 +46,7 @@ public class StudyArchive {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public Archive archive(long personId, int year) {
-        String name = allowed(personId);
+        String name = allowed(personId, year);
         List<ArchiveEntry> entries = jdbc.sql("""
                         select id, kind, occurred_at, title, context, hours, status, counts from study_record
                         where person_id = :p and year = :y order by occurred_at, id""")
@@ -81,11 +82,11 @@ public class StudyArchive {
     }
 
     /** The person's name, when the caller may read their archive; audits a read of someone else's. */
-    private String allowed(long personId) {
+    private String allowed(long personId, int year) {
         Caller caller = Callers.require();
         String name = allowedQuietly(personId);
         if (!caller.isPerson(personId)) {
-            audit.record(AuditService.VIEW, TARGET, personId, name, null);
+            audit.record(AuditService.VIEW, TARGET, personId, name, AuditDetail.of("record.archive.viewed", year));
         }
         return name;
     }
