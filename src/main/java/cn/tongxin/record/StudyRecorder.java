@@ -91,6 +91,8 @@ class StudyRecorder {
     /**
      * Inserts the record or, when one exists for the same person and thing, updates it if anything differs: one
      * statement, which also returns what the record said before. Then the trace of a correction and the log entry.
+     * {@code old} reads the statement's snapshot (no FOR UPDATE: that would skip the row this very statement updates);
+     * two changes of one sign-in do not race here, as the publisher's upsert of the sign-in row already holds its lock.
      */
     void write(Fact fact) {
         Instant now = clock.instant();
@@ -99,7 +101,7 @@ class StudyRecorder {
         Instant at = fact.occurredAt().truncatedTo(ChronoUnit.MICROS);
         var written = jdbc.sql("""
                         with old as (select status, hours from study_record
-                                     where person_id = :person and kind = :kind and source_kind = :sk and source_id = :sid for update)
+                                     where person_id = :person and kind = :kind and source_kind = :sk and source_id = :sid)
                         insert into study_record as r (person_id, kind, source_kind, source_id, year, occurred_at, title, context,
                                                        hours, status, counts, unit_id, updated_at)
                         select p.id, :kind, :sk, :sid, :year, :at, :title, :context, :hours, :status, :counts, p.unit_id, :now
