@@ -59,7 +59,7 @@ class ArchivePanel extends VerticalLayout {
             who.setId("archive-person");
             body.add(who);
         }
-        Span hours = new Span(getTranslation("record.archive.hours", year, plain(a.countedHours())));
+        Span hours = new Span(getTranslation("record.archive.hours", String.valueOf(year), plain(a.countedHours())));
         hours.setId("archive-hours");
         hours.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("font-weight", "600");
         body.add(new Div(hours));

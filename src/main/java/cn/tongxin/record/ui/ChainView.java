@@ -60,8 +60,9 @@ class ChainView extends VerticalLayout implements HasDynamicTitle {
                 result.getElement().getThemeList().add("badge success");
             } else {
                 result.setText(check.brokenSeq() == null
-                        ? getTranslation("record.archive.chain.unlogged", check.recordId())
-                        : getTranslation("record.archive.chain.broken", check.brokenSeq(), check.recordId(),
+                        ? getTranslation("record.archive.chain.unlogged", String.valueOf(check.recordId()))
+                        : getTranslation("record.archive.chain.broken", String.valueOf(check.brokenSeq()),
+                                String.valueOf(check.recordId()),
                                 getTranslation("record.archive.chain.problem." + check.problem())));
                 result.getElement().getThemeList().add("badge error");
             }
