@@ -4,6 +4,7 @@ import cn.tongxin.Application;
 import cn.tongxin.attendance.AttendanceStatus;
 import cn.tongxin.attendance.Occasion;
 import cn.tongxin.attendance.OccasionProvider;
+import cn.tongxin.attendance.OccasionRef;
 import cn.tongxin.attendance.SignedIn;
 import cn.tongxin.rotation.EnrollmentCompleted;
 import cn.tongxin.security.Caller;
@@ -12,6 +13,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -19,8 +22,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -68,12 +73,36 @@ class StudyRecorder {
         if (provider == null) {
             return;
         }
-        Occasion o = provider.find(event.occasion().id()).orElse(null);
+        Occasion o = occasion(provider, event.occasion());
         if (o == null) {
             return;
         }
         write(new Fact(event.personId(), kind, event.occasion().kind(), event.occasion().id(), o.startsAt(), o.title(),
                 o.context(), o.hours(), event.status()));
+    }
+
+    /**
+     * The occasion, looked up once per transaction: the closing job and a hand mark of a whole class publish one event
+     * per person for the same occasion, and each would otherwise read it again.
+     */
+    @SuppressWarnings("unchecked")
+    private Occasion occasion(OccasionProvider provider, OccasionRef ref) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return provider.find(ref.id()).orElse(null);
+        }
+        Map<OccasionRef, Optional<Occasion>> seen = (Map<OccasionRef, Optional<Occasion>>) TransactionSynchronizationManager.getResource(this);
+        if (seen == null) {
+            Map<OccasionRef, Optional<Occasion>> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(StudyRecorder.this);
+                }
+            });
+            seen = fresh;
+        }
+        return seen.computeIfAbsent(ref, r -> provider.find(r.id())).orElse(null);
     }
 
     @EventListener

@@ -32,6 +32,7 @@ class StudyRecordsTest {
     @Autowired Completions completions;
     @Autowired RotationService rotation;
     @Autowired SignInService signIn;
+    @Autowired cn.tongxin.attendance.LeaveService leave;
     @Autowired LectureService lectures;
     @Autowired LectureFixtures lectureFixtures;
     @Autowired StudyArchive archives;
@@ -124,6 +125,28 @@ class StudyRecordsTest {
             assertThat(c.intact()).isTrue();
             assertThat(c.count()).isPositive();
         });
+    }
+
+    @Test
+    void an_approved_leave_from_a_lecture_is_a_record_on_leave_that_does_not_count() {
+        users.signIn("organizer");
+        LectureFixtures.Setup s = lectureFixtures.setup("archive-leave-" + System.nanoTime());
+        Instant start = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
+        long id = lectures.create(s.lecture("请假宣讲", start, start.plus(Duration.ofHours(2)), null));
+        lectures.publish(id, lectures.get(id).version());
+        OccasionRef ref = new OccasionRef("LECTURE", id);
+        users.signIn(jdbc.sql("select username from account where person_id = :p").param("p", s.invitee())
+                .query(String.class).single());
+        leave.request(List.of(ref), "出差在外");
+        users.signIn("organizer");
+        leave.approve(jdbc.sql("select id from leave_request where occasion_kind = 'LECTURE' and occasion_id = :id")
+                .param("id", id).query(Long.class).single());
+
+        assertThat(records(s.invitee())).containsExactly("LECTURE:LEAVE:2.0:false:v1");
+        Archive archive = archives.archive(s.invitee(), start.atZone(cn.tongxin.Application.ZONE).getYear());
+        assertThat(archive.countedHours()).isEqualByComparingTo("0");
+        assertThat(archive.leaveCount()).isEqualTo(1);
+        assertThat(archive.leaveHours()).isEqualByComparingTo("2");
     }
 
     @Test
