@@ -40,6 +40,7 @@ class StudyRecordsTest {
     @Autowired StudyRecorder recorder;
     @Autowired TestUsers users;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
     @AfterEach
     void signOut() {
@@ -224,6 +225,35 @@ class StudyRecordsTest {
         ChainCheck check = chain.verify(unit, 2025);
         assertThat(check.brokenSeq()).isEqualTo(1);
         assertThat(check.problem()).isEqualTo(ChainCheck.Problem.RECORD);
+    }
+
+    @Test
+    void records_written_at_once_from_many_transactions_keep_one_unbroken_chain() throws Exception {
+        long unit = ownUnitWithRecords("并发", 1);
+        long person = jdbc.sql("select id from person where unit_id = :u").param("u", unit).query(Long.class).single();
+        Instant at = LocalDate.of(2025, 5, 1).atStartOfDay(cn.tongxin.Application.ZONE).toInstant();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            long source = 910_000_000L + i;
+            done.add(pool.submit(() -> {
+                start.await();
+                transactions.executeWithoutResult(t -> recorder.write(new StudyRecorder.Fact(person, RecordKind.LECTURE,
+                        "LECTURE", source, at, "并发宣讲", "主题", BigDecimal.ONE, AttendanceStatus.PRESENT)));
+                return null;
+            }));
+        }
+        start.countDown();
+        for (var f : done) {
+            f.get();
+        }
+        pool.shutdown();
+
+        users.signIn("checker");
+        ChainCheck check = chain.verify(unit, 2025);
+        assertThat(check.intact()).isTrue();
+        assertThat(check.count()).isEqualTo(25);
     }
 
     @Test
