@@ -27,7 +27,7 @@ public class TestOccasions implements OccasionProvider {
     public Occasion add(String title, String unitPath, Instant opens, Instant late, Instant closes, Set<Long> people) {
         long id = ids.incrementAndGet();
         Occasion o = new Occasion(new OccasionRef(KIND, id), title, "测试班", "报告厅", late.minusSeconds(600), closes.plusSeconds(3600),
-                opens, late, closes, unitPath);
+                opens, late, closes, unitPath, java.math.BigDecimal.ONE);
         occasions.put(id, o);
         expected.put(id, Set.copyOf(people));
         return o;

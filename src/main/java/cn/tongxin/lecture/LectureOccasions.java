@@ -39,7 +39,7 @@ class LectureOccasions implements OccasionProvider {
                         else l.starts_at - make_interval(mins => l.signin_opens_before) end as late_at,
                    case when l.status in ('PUBLISHED', 'HELD') then l.starts_at + make_interval(mins => l.signin_closes_after)
                         else l.starts_at - make_interval(mins => l.signin_opens_before) end as closes_at,
-                   u.path as unit_path
+                   u.path as unit_path, l.hours
             from lecture l join lecture_topic t on t.id = l.topic_id join unit u on u.id = l.unit_id
             left join lecture_venue v on v.id = l.venue_id
             """;
@@ -152,6 +152,6 @@ class LectureOccasions implements OccasionProvider {
         return new Occasion(ref(rs.getLong("id")), rs.getString("title"), rs.getString("topic_title"), rs.getString("place"),
                 rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
                 rs.getTimestamp("opens_at").toInstant(), rs.getTimestamp("late_at").toInstant(),
-                rs.getTimestamp("closes_at").toInstant(), rs.getString("unit_path"));
+                rs.getTimestamp("closes_at").toInstant(), rs.getString("unit_path"), rs.getBigDecimal("hours"));
     }
 }

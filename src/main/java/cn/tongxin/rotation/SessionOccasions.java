@@ -35,7 +35,7 @@ class SessionOccasions implements OccasionProvider {
                    least(s.starts_at - make_interval(mins => s.signin_opens_before), c.closed_at) as opens_at,
                    least(s.starts_at + make_interval(mins => s.signin_late_after), c.closed_at) as late_at,
                    least(s.starts_at + make_interval(mins => s.signin_closes_after), c.closed_at) as closes_at,
-                   u.path as unit_path
+                   u.path as unit_path, s.hours
             from rotation_session s join rotation_class c on c.id = s.class_id join unit u on u.id = c.unit_id
             """;
 
@@ -177,6 +177,6 @@ class SessionOccasions implements OccasionProvider {
         return new Occasion(ref(rs.getLong("id")), rs.getString("title"), rs.getString("class_title"), rs.getString("place"),
                 rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
                 rs.getTimestamp("opens_at").toInstant(), rs.getTimestamp("late_at").toInstant(),
-                rs.getTimestamp("closes_at").toInstant(), rs.getString("unit_path"));
+                rs.getTimestamp("closes_at").toInstant(), rs.getString("unit_path"), rs.getBigDecimal("hours"));
     }
 }

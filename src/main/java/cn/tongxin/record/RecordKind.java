@@ -1,0 +1,6 @@
+package cn.tongxin.record;
+
+/** What a study record is about: a class completed (结业), a class session attended, a lecture attended. */
+public enum RecordKind {
+    CLASS_COMPLETED, SESSION, LECTURE
+}

@@ -1,0 +1,138 @@
+package cn.tongxin.record.ui;
+
+import cn.tongxin.base.Formats;
+import cn.tongxin.base.ui.EmptyState;
+import cn.tongxin.record.Archive;
+import cn.tongxin.record.ArchiveEntry;
+import cn.tongxin.record.NotCompleted;
+import cn.tongxin.record.StudyArchive;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One person's study archive (一人一档) for a chosen year: the hours that count, what does not count and why, and
+ * the classes completed, sessions and lectures. Every title is set as text. Shared by my/archive and
+ * records/person/:id.
+ */
+class ArchivePanel extends VerticalLayout {
+
+    private final StudyArchive archives;
+    private final long personId;
+    private final boolean own;
+    private final Div body = new Div();
+
+    ArchivePanel(StudyArchive archives, long personId, boolean own) {
+        this.archives = archives;
+        this.personId = personId;
+        this.own = own;
+        setPadding(false);
+        setWidthFull();
+        body.setWidthFull();
+        List<Integer> years = archives.years(personId);
+        Select<Integer> year = new Select<>();
+        year.setId("archive-year");
+        year.setItems(years);
+        year.setItemLabelGenerator(String::valueOf);
+        year.setValue(years.getFirst());
+        year.addAttachListener(e -> year.setLabel(getTranslation("record.archive.year")));
+        year.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                show(e.getValue());
+            }
+        });
+        add(year, body);
+        show(years.getFirst());
+    }
+
+    private void show(int year) {
+        body.removeAll();
+        Archive a = archives.archive(personId, year);
+        if (!own) {
+            H2 who = new H2(a.personName());
+            who.setId("archive-person");
+            body.add(who);
+        }
+        Span hours = new Span(getTranslation("record.archive.hours", String.valueOf(year), plain(a.countedHours())));
+        hours.setId("archive-hours");
+        hours.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("font-weight", "600");
+        body.add(new Div(hours));
+        if (a.isEmpty()) {
+            EmptyState empty = new EmptyState("record.archive.empty", own ? "record.archive.empty-hint" : "record.archive.empty-hint-other");
+            empty.setId("archive-empty");
+            body.add(empty);
+            return;
+        }
+        Span notCounted = new Span(getTranslation("record.archive.not-counted", a.absentCount(), plain(a.absentHours()),
+                a.leaveCount(), plain(a.leaveHours()), a.notCompleted().size()));
+        notCounted.setId("archive-not-counted");
+        notCounted.addClassName("tx-muted");
+        body.add(new Div(notCounted));
+        section("completed", "record.archive.completed", a.completed());
+        section("sessions", "record.archive.sessions", a.sessions());
+        section("lectures", "record.archive.lectures", a.lectures());
+        if (!a.notCompleted().isEmpty()) {
+            body.add(new H3(getTranslation("record.archive.not-completed")));
+            Div list = new Div();
+            list.setId("archive-not-completed");
+            for (NotCompleted n : a.notCompleted()) {
+                Div row = new Div();
+                row.addClassName("tx-card");
+                row.setId("archive-nc-" + n.classId());
+                Span title = new Span(n.title());
+                title.setId("archive-nc-title-" + n.classId());
+                Span why = new Span(" · " + n.endDate() + " · " + getTranslation("record.archive.reason.NOT_COMPLETED"));
+                why.addClassName("tx-muted");
+                row.add(title, why);
+                list.add(row);
+            }
+            body.add(list);
+        }
+    }
+
+    private void section(String id, String titleKey, List<ArchiveEntry> entries) {
+        body.add(new H3(getTranslation(titleKey) + " (" + entries.size() + ")"));
+        Div list = new Div();
+        list.setId("archive-" + id);
+        list.setWidthFull();
+        if (entries.isEmpty()) {
+            Span none = new Span(getTranslation("record.archive.none"));
+            none.addClassName("tx-muted");
+            list.add(none);
+        }
+        for (ArchiveEntry e : entries) {
+            Div row = new Div();
+            row.addClassName("tx-card");
+            row.setId("archive-record-" + e.id());
+            Span title = new Span(e.title());
+            title.setId("archive-title-" + e.id());
+            title.getStyle().set("font-weight", "600");
+            row.add(new Div(title));
+            Span what = new Span(Formats.dateTime(e.occurredAt()) + (e.context().isBlank() ? "" : " · " + e.context())
+                                 + " · " + getTranslation("record.archive.hours-of", plain(e.hours())));
+            what.addClassName("tx-muted");
+            row.add(new Div(what));
+            Span state = new Span(e.status() == null ? getTranslation("record.archive.completed-badge")
+                    : getTranslation("attendance.status." + e.status()));
+            state.getElement().getThemeList().add(e.counts() || e.status() == null ? "badge success" : "badge contrast");
+            state.setId("archive-status-" + e.id());
+            Span counts = new Span(getTranslation(e.counts() ? "record.archive.counts"
+                    : e.status() == null ? "record.archive.reason.COMPLETION" : "record.archive.reason." + e.status()));
+            counts.setId("archive-counts-" + e.id());
+            counts.addClassName("tx-muted");
+            row.add(new Div(state, new Span(" "), counts));
+            list.add(row);
+        }
+        body.add(list);
+    }
+
+    private static String plain(BigDecimal hours) {
+        return hours.stripTrailingZeros().toPlainString();
+    }
+}
