@@ -36,7 +36,7 @@ import java.util.stream.IntStream;
  * {@code ?lecture=ID} (or {@code lecturer}, {@code topic}) opens one directly.
  */
 @Route("lecture-feedback")
-@Menu(title = "lecture.reports.nav.feedback", order = 47, icon = "vaadin:star-half-left-o")
+@Menu(title = "lecture.reports.nav.feedback", order = 48, icon = "vaadin:star-half-left-o")
 @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER, Roles.CHECKER, Roles.LECTURER})
 public class LectureFeedbackResultsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

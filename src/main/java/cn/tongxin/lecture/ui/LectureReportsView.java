@@ -27,7 +27,7 @@ import java.util.Optional;
  * click opens the report).
  */
 @Route("lecture-reports")
-@Menu(title = "lecture.reports.nav.reports", order = 46, icon = "vaadin:clipboard-text")
+@Menu(title = "lecture.reports.nav.reports", order = 47, icon = "vaadin:clipboard-text")
 @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER, Roles.CHECKER, Roles.LECTURER})
 class LectureReportsView extends VerticalLayout implements HasDynamicTitle {
 

@@ -25,7 +25,7 @@ import java.util.stream.IntStream;
 
 /** Verifies a unit's tamper-evident record log for a year: "intact", or the first entry where it breaks. */
 @Route("records/chain")
-@Menu(title = "record.archive.nav.chain", order = 62, icon = "vaadin:link")
+@Menu(title = "record.archive.nav.chain", order = 63, icon = "vaadin:link")
 @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER, Roles.CHECKER})
 class ChainView extends VerticalLayout implements HasDynamicTitle {
 

@@ -33,7 +33,7 @@ import java.util.stream.IntStream;
  */
 @Route("my/self-study")
 @PersonalPage
-@Menu(title = "record.selfstudy.nav.mine", order = 9, icon = "vaadin:book-percent")
+@Menu(title = "record.selfstudy.nav.mine", order = 10, icon = "vaadin:book-percent")
 @PermitAll
 class MySelfStudyView extends VerticalLayout implements HasDynamicTitle {
 
