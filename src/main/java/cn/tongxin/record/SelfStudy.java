@@ -102,6 +102,24 @@ public class SelfStudy {
         return id;
     }
 
+    /** How many of the caller's entries wait for a checker, and how many were sent back to them (any year). */
+    public record OpenEntries(int pending, int returned) implements java.io.Serializable {
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public OpenEntries myOpen() {
+        Long me = Callers.require().personId();
+        if (me == null) {
+            return new OpenEntries(0, 0);
+        }
+        return jdbc.sql("""
+                        select count(*) filter (where status = 'PENDING') as pending,
+                               count(*) filter (where status = 'RETURNED') as returned
+                        from self_study where person_id = :me""").param("me", me)
+                .query((rs, n) -> new OpenEntries(rs.getInt("pending"), rs.getInt("returned"))).single();
+    }
+
     /** The caller's own entries of a year, newest study first, each with its evidence and history. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package cn.tongxin.shell;
 
 import cn.tongxin.attendance.AgendaItem;
+import cn.tongxin.attendance.AnomalyService;
 import cn.tongxin.attendance.LeaveService;
 import cn.tongxin.attendance.Occasion;
 import cn.tongxin.attendance.SignInService;
@@ -11,6 +12,7 @@ import cn.tongxin.lecture.LectureOrders;
 import cn.tongxin.lecture.LectureReports;
 import cn.tongxin.lecture.LectureStatus;
 import cn.tongxin.lecture.MyInvitation;
+import cn.tongxin.record.SelfStudy;
 import cn.tongxin.security.Caller;
 import cn.tongxin.security.Callers;
 import cn.tongxin.security.Roles;
@@ -36,6 +38,8 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -52,6 +56,8 @@ class HomeView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObs
     static final int LECTURES_SIZE = 3;
     /** The home page reads at most this many of the reports behind a count. */
     static final int NOTICE_LIMIT = 99;
+    /** The sign-in anomalies a checker is told of on arriving: those of the last week. */
+    static final Duration ANOMALY_WINDOW = Duration.ofDays(7);
 
     private final AuthenticationContext authentication;
     private final SignInService signIn;
@@ -59,10 +65,14 @@ class HomeView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObs
     private final LectureAnswers lectures;
     private final LectureOrders orders;
     private final LectureReports reports;
+    private final SelfStudy selfStudy;
+    private final AnomalyService anomalies;
     private final Clock clock;
 
     HomeView(AuthenticationContext authentication, SignInService signIn, LeaveService leave, LectureAnswers lectures,
-             LectureOrders orders, LectureReports reports, Clock clock) {
+             LectureOrders orders, LectureReports reports, SelfStudy selfStudy, AnomalyService anomalies, Clock clock) {
+        this.selfStudy = selfStudy;
+        this.anomalies = anomalies;
         this.authentication = authentication;
         this.orders = orders;
         this.reports = reports;
@@ -95,6 +105,29 @@ class HomeView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObs
             if (toReview > 0) {
                 add(notice("home-lecture-reports", getTranslation("lecture.home.reports-review", toReview),
                         "lecture.home.reports-review-open", "lecture-reports"));
+            }
+        }
+        if (caller.personId() != null) {
+            SelfStudy.OpenEntries mine = selfStudy.myOpen();
+            if (mine.returned() > 0) {
+                add(notice("home-self-study-returned", getTranslation("record.home.self-study-returned", mine.returned()),
+                        "record.home.self-study-open", "my/self-study"));
+            }
+            if (mine.pending() > 0) {
+                add(notice("home-self-study-pending", getTranslation("record.home.self-study-pending", mine.pending()),
+                        "record.home.self-study-open", "my/self-study"));
+            }
+        }
+        if (caller.isAdmin() || caller.has(Roles.CHECKER)) {
+            long queued = selfStudy.queue(null, null, LocalDate.now(clock).getYear(), 0, 1).total();
+            if (queued > 0) {
+                add(notice("home-self-study-queue", getTranslation("record.home.self-study-queue", queued),
+                        "record.home.self-study-queue-open", "records/self-study-queue"));
+            }
+            int anomalous = anomalies.recent(ANOMALY_WINDOW).size();
+            if (anomalous > 0) {
+                add(notice("home-anomalies", getTranslation("record.home.anomalies", anomalous),
+                        "record.home.anomalies-open", "attendance/anomalies"));
             }
         }
         if (caller.has(Roles.LECTURER)) {
