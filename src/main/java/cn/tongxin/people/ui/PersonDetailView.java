@@ -73,6 +73,13 @@ class PersonDetailView extends VerticalLayout implements BeforeEnterObserver, Ha
             edit.setId("person-edit");
             actions.add(edit);
         }
+        if (manager) {
+            // The study archive belongs to the records feature; its page reads the person's scope itself.
+            Button archive = new Button(getTranslation("person.detail.archive"), VaadinIcon.ARCHIVE.create(),
+                    e -> UI.getCurrent().navigate("records/person/" + id));
+            archive.setId("person-archive");
+            actions.add(archive);
+        }
         if (actions.getComponentCount() > 0) {
             add(actions);
         }

@@ -59,6 +59,14 @@ class PersonDetailViewTest extends ViewTest {
     }
 
     @Test
+    @WithUserDetails("checker")
+    void a_checker_opens_the_persons_study_archive_from_the_record() {
+        navigate("people/" + yunzhouPerson, PersonDetailView.class);
+        test($(Button.class).id("person-archive")).click();
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("PersonArchiveView");
+    }
+
+    @Test
     @WithUserDetails("qingzhou")
     void a_city_organizer_gets_not_found_for_another_citys_person() {
         navigate("people/" + yunzhouPerson, PersonDetailView.class);
