@@ -24,17 +24,19 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoData demo;
     private final DemoRotation rotation;
     private final DemoLectures lectures;
+    private final DemoRecords records;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final String mode;
     private final boolean embedded;
 
-    DemoDataLoader(DemoData demo, DemoRotation rotation, DemoLectures lectures, JdbcClient jdbc, TransactionTemplate transaction,
+    DemoDataLoader(DemoData demo, DemoRotation rotation, DemoLectures lectures, DemoRecords records, JdbcClient jdbc, TransactionTemplate transaction,
                    @Value("${tongxin.demo-data:auto}") String mode,
                    @Value("${spring.datasource.url:}") String datasourceUrl) {
         this.demo = demo;
         this.rotation = rotation;
         this.lectures = lectures;
+        this.records = records;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.mode = mode;
@@ -56,6 +58,7 @@ class DemoDataLoader implements ApplicationRunner {
             DemoData.DemoAccounts accounts = demo.load(DEMO_PASSWORD);
             rotation.load(accounts);
             lectures.load(accounts);
+            records.load(accounts);
         }));
     }
 }
