@@ -154,7 +154,7 @@ class SpotCheckView extends VerticalLayout implements HasDynamicTitle {
                 actions.add(confirm, question);
             }
             return actions;
-        }).setAutoWidth(true);
+        }).setKey("actions").setAutoWidth(true);
         items.setHeight("480px");
         itemsEmpty.setId("spot-items-empty");
         itemsHeading.setId("spot-items-heading");
@@ -184,7 +184,7 @@ class SpotCheckView extends VerticalLayout implements HasDynamicTitle {
                 actions.add(answer);
             }
             return actions;
-        }).setAutoWidth(true);
+        }).setKey("actions").setAutoWidth(true);
         mine.setHeight("420px");
         mineEmpty.setId("spot-mine-empty");
         add(new H3(getTranslation("record.spotcheck.mine.heading")), mineEmpty, mine);
