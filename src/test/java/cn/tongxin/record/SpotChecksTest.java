@@ -31,6 +31,7 @@ class SpotChecksTest {
     @Autowired SelfStudyFixtures people;
     @Autowired TestUsers users;
     @Autowired JdbcClient jdbc;
+    @Autowired cn.tongxin.certificate.Completions completions;
 
     @AfterEach
     void signOut() {
@@ -117,6 +118,30 @@ class SpotChecksTest {
         assertThat(e.signIn().remoteAddress()).isEqualTo("10.1.2.3");
         assertThat(e.signIn().signedAt()).isEqualTo(at);
         assertThat(e.flags()).containsExactly(Anomaly.Kind.SHARED_DEVICE);
+    }
+
+    @Test
+    void the_evidence_of_a_completion_names_its_class_and_the_sessions_attended() {
+        long unit = fixtures.unitUnder(QINGZHOU, "结业");
+        completions.as("organizer");
+        var started = completions.startedClass("抽查结业");
+        long person = started.personIds().getFirst();
+        // The records take the person's unit when they are written: this unit's draw holds only them.
+        jdbc.sql("update person set unit_id = :u where id = :p").param("u", unit).param("p", person).update();
+        completions.complete(started.classId(), person, 1);
+        int year = jdbc.sql("select year from study_record where person_id = :p and kind = 'CLASS_COMPLETED'")
+                .param("p", person).query(Integer.class).single();
+        users.signIn("checker");
+        long id = spotChecks.draw(unit, year, 10);
+        SpotChecks.Item completion = spotChecks.items(id).stream()
+                .filter(i -> i.kind() == RecordKind.CLASS_COMPLETED).findFirst().orElseThrow();
+
+        SpotChecks.Evidence e = spotChecks.evidence(completion.id());
+
+        assertThat(e.classTitle()).isEqualTo(started.title());
+        assertThat(e.sessions()).isEqualTo(2);
+        assertThat(e.attended()).isEqualTo(1);
+        assertThat(e.signIn()).isNull();
     }
 
     @Test
