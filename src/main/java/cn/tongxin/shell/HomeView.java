@@ -13,6 +13,7 @@ import cn.tongxin.lecture.LectureReports;
 import cn.tongxin.lecture.LectureStatus;
 import cn.tongxin.lecture.MyInvitation;
 import cn.tongxin.record.SelfStudy;
+import cn.tongxin.record.SpotChecks;
 import cn.tongxin.security.Caller;
 import cn.tongxin.security.Callers;
 import cn.tongxin.security.Roles;
@@ -66,11 +67,13 @@ class HomeView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObs
     private final LectureOrders orders;
     private final LectureReports reports;
     private final SelfStudy selfStudy;
+    private final SpotChecks spotChecks;
     private final AnomalyService anomalies;
     private final Clock clock;
 
     HomeView(AuthenticationContext authentication, SignInService signIn, LeaveService leave, LectureAnswers lectures,
-             LectureOrders orders, LectureReports reports, SelfStudy selfStudy, AnomalyService anomalies, Clock clock) {
+             LectureOrders orders, LectureReports reports, SelfStudy selfStudy, SpotChecks spotChecks, AnomalyService anomalies, Clock clock) {
+        this.spotChecks = spotChecks;
         this.selfStudy = selfStudy;
         this.anomalies = anomalies;
         this.authentication = authentication;
@@ -101,6 +104,11 @@ class HomeView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObs
                 add(notice("home-lecture-orders", getTranslation("lecture.home.orders-waiting", waiting),
                         "lecture.home.orders-open", "lecture-orders"));
             }
+            long questioned = spotChecks.questionedForMe().stream().filter(i -> i.resolvedAt() == null).count();
+            if (questioned > 0) {
+                add(notice("home-questioned", getTranslation("record.home.questioned", questioned),
+                        "record.home.questioned-open", "records/spot-checks"));
+            }
             int toReview = reports.toReview(NOTICE_LIMIT).size();
             if (toReview > 0) {
                 add(notice("home-lecture-reports", getTranslation("lecture.home.reports-review", toReview),
@@ -123,6 +131,11 @@ class HomeView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObs
             if (queued > 0) {
                 add(notice("home-self-study-queue", getTranslation("record.home.self-study-queue", queued),
                         "record.home.self-study-queue-open", "records/self-study-queue"));
+            }
+            long open = spotChecks.list().stream().filter(c -> c.status() == SpotChecks.Status.OPEN).count();
+            if (open > 0) {
+                add(notice("home-spot-checks", getTranslation("record.home.spot-checks", open),
+                        "record.home.spot-checks-open", "records/spot-checks"));
             }
             int anomalous = anomalies.recent(ANOMALY_WINDOW).size();
             if (anomalous > 0) {

@@ -7,6 +7,7 @@ import cn.tongxin.record.SelfStudy;
 import cn.tongxin.record.SelfStudyDraft;
 import cn.tongxin.record.SelfStudyFixtures;
 import cn.tongxin.record.SelfStudyKind;
+import cn.tongxin.record.SpotChecks;
 import com.vaadin.flow.component.html.Div;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,12 +20,14 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The home page tells a trainee of their self-study waiting or sent back, and a checker of the queue. */
+/** The home page tells a trainee of their self-study waiting or sent back, a checker of the queue and open spot checks, an organizer of questioned records. */
 class HomeRecordsTest extends ViewTest {
 
     @Autowired SelfStudy selfStudy;
     @Autowired SelfStudyFixtures fixtures;
     @Autowired TestUsers users;
+    @Autowired SpotChecks spotChecks;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @AfterEach
     void signOut() {
@@ -61,5 +64,23 @@ class HomeRecordsTest extends ViewTest {
         navigate(HomeView.class);
         assertThat($(Div.class).id("home-self-study-queue").getElement().getTextRecursively())
                 .contains("本年度 " + queued + " 条自学记录等待审核");
+    }
+
+    @Test
+    void a_checker_is_told_of_a_spot_check_not_finished_and_the_organizer_of_a_questioned_record() {
+        users.signIn("checker");
+        long province = jdbc.sql("select id from unit where parent_id is null").query(Long.class).single();
+        int year = jdbc.sql("select max(year) from study_record").query(Integer.class).single();
+        long check = spotChecks.draw(province, year, 2);
+        SpotChecks.Item first = spotChecks.items(check).getFirst();
+        spotChecks.decide(first.id(), SpotChecks.Verdict.QUESTIONED, "签到时间与课程时间不符");
+
+        as("checker");
+        navigate(HomeView.class);
+        assertThat($(Div.class).id("home-spot-checks").getElement().getTextRecursively()).contains("个抽查尚未完成");
+
+        as("organizer");
+        navigate(HomeView.class);
+        assertThat($(Div.class).id("home-questioned").getElement().getTextRecursively()).contains("条抽查存疑的记录等待您答复");
     }
 }
