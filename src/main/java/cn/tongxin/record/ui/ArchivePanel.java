@@ -8,6 +8,7 @@ import cn.tongxin.record.NotCompleted;
 import cn.tongxin.record.SelfStudyLine;
 import cn.tongxin.record.StudyArchive;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -17,16 +18,14 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.server.streams.DownloadHandler;
 
-import com.vaadin.flow.component.html.AttachmentType;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * One person's study archive (一人一档) for a chosen year: the hours that count, what does not count and why, and
- * the classes completed, sessions, lectures and self-study, the total against the target, and a PDF of it. Every title is set as text. Shared by my/archive and
- * records/person/:id.
+ * One person's study archive (一人一档) for a chosen year: the total against the target, what does not count and
+ * why, the classes completed, sessions, lectures and self-study, and the year as a PDF. Every title is set as text.
+ * Shared by my/archive and records/person/:id.
  */
 class ArchivePanel extends VerticalLayout {
 
