@@ -77,9 +77,10 @@ class ArchivePanel extends VerticalLayout {
             body.add(empty);
             return;
         }
-        Span notCounted = new Span(getTranslation("record.archive.not-counted", a.absentCount(), plain(a.absentHours()),
-                a.leaveCount(), plain(a.leaveHours()), a.notCompleted().size()));
-        notCounted.setId("archive-not-counted");
+        Span notCounted = new Span(getTranslation("record.hours.not-counted", a.absentCount(), plain(a.absentHours()), a.leaveCount(),
+                plain(a.leaveHours()), a.notCompleted().size(), plain(a.selfStudyOverCap()), a.selfStudyNotVerified(),
+                a.completed().size()));
+        notCounted.setId("archive-hours-why");
         notCounted.addClassName("tx-muted");
         body.add(new Div(notCounted));
         section("completed", "record.archive.completed", a.completed());
@@ -105,7 +106,7 @@ class ArchivePanel extends VerticalLayout {
         }
     }
 
-    /** The year's total against the person's target, and what does not count and why. */
+    /** The year's total against the person's target, and how much of it is self-study. */
     private void progress(Archive a) {
         Span of = new Span(getTranslation("record.hours.progress", plain(a.countedHours()), plain(a.target())));
         of.setId("archive-progress");
@@ -117,12 +118,7 @@ class ArchivePanel extends VerticalLayout {
                 plain(a.selfStudyCounted())));
         split.setId("archive-breakdown");
         split.addClassName("tx-muted");
-        Span why = new Span(getTranslation("record.hours.not-counted", a.absentCount(), plain(a.absentHours()), a.leaveCount(),
-                plain(a.leaveHours()), a.notCompleted().size(), plain(a.selfStudyOverCap()), a.selfStudyNotVerified(),
-                a.completed().size()));
-        why.setId("archive-hours-why");
-        why.addClassName("tx-muted");
-        body.add(new Div(of), bar, new Div(split), new Div(why));
+        body.add(new Div(of), bar, new Div(split));
     }
 
     /** The archive of the year as a PDF, fetched through the service at the click (its scope check and audit apply then). */

@@ -92,5 +92,6 @@ class StudyHoursViewsTest extends ViewTest {
         assertThat(rules.rules().entryCap()).isEqualByComparingTo("5");
         assertThat(rules.rules().yearCap()).isEqualByComparingTo("30");
         assertThat(rules.rules().defaultTarget()).isEqualByComparingTo("48");
+        rules.update(new BigDecimal("4"), new BigDecimal("20"), new BigDecimal("50"), Map.of(), rules.rules().version());
     }
 }
