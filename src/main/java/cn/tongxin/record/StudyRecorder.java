@@ -55,9 +55,13 @@ class StudyRecorder {
     record Fact(long personId, RecordKind kind, String sourceKind, long sourceId, Instant occurredAt, String title,
                 String context, BigDecimal hours, AttendanceStatus status) {
 
-        /** Being there counts; a completion's hours are its sessions' hours, counted there already (V049). */
+        /**
+         * Being there counts; a completion's hours are its sessions' hours, counted there already (V049). Verified
+         * self-study counts (its caps apply when the year is summed, V051).
+         */
         boolean counts() {
-            return kind != RecordKind.CLASS_COMPLETED && (status == AttendanceStatus.PRESENT || status == AttendanceStatus.LATE);
+            return kind == RecordKind.SELF_STUDY
+                   || kind != RecordKind.CLASS_COMPLETED && (status == AttendanceStatus.PRESENT || status == AttendanceStatus.LATE);
         }
     }
 
@@ -115,6 +119,22 @@ class StudyRecorder {
         }
         write(new Fact(event.personId(), RecordKind.CLASS_COMPLETED, "CLASS", event.classId(), event.completedAt(),
                 head.get()[0], head.get()[1], event.hours(), null));
+    }
+
+    /**
+     * A verified self-study entry becomes a record, in the verification's transaction, chained like any other. It
+     * happened on the day studied (its year is that day's year); the title is the trainee's, cut like any title.
+     */
+    @EventListener
+    @Transactional
+    void on(SelfStudyVerified event) {
+        var title = jdbc.sql("select title from self_study where id = :id").param("id", event.entryId())
+                .query(String.class).optional();
+        if (title.isEmpty()) {
+            return;
+        }
+        write(new Fact(event.personId(), RecordKind.SELF_STUDY, "SELF_STUDY", event.entryId(),
+                event.studiedOn().atStartOfDay(Application.ZONE).toInstant(), title.get(), "", event.hours(), null));
     }
 
     /**

@@ -5,21 +5,27 @@ import cn.tongxin.base.ui.EmptyState;
 import cn.tongxin.record.Archive;
 import cn.tongxin.record.ArchiveEntry;
 import cn.tongxin.record.NotCompleted;
+import cn.tongxin.record.SelfStudyLine;
 import cn.tongxin.record.StudyArchive;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.server.streams.DownloadHandler;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * One person's study archive (一人一档) for a chosen year: the hours that count, what does not count and why, and
- * the classes completed, sessions and lectures. Every title is set as text. Shared by my/archive and
- * records/person/:id.
+ * One person's study archive (一人一档) for a chosen year: the total against the target, what does not count and
+ * why, the classes completed, sessions, lectures and self-study, and the year as a PDF. Every title is set as text.
+ * Shared by my/archive and records/person/:id.
  */
 class ArchivePanel extends VerticalLayout {
 
@@ -63,20 +69,24 @@ class ArchivePanel extends VerticalLayout {
         hours.setId("archive-hours");
         hours.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("font-weight", "600");
         body.add(new Div(hours));
+        progress(a);
+        body.add(pdfLink(year, a.personName()));
         if (a.isEmpty()) {
             EmptyState empty = new EmptyState("record.archive.empty", own ? "record.archive.empty-hint" : "record.archive.empty-hint-other");
             empty.setId("archive-empty");
             body.add(empty);
             return;
         }
-        Span notCounted = new Span(getTranslation("record.archive.not-counted", a.absentCount(), plain(a.absentHours()),
-                a.leaveCount(), plain(a.leaveHours()), a.notCompleted().size()));
-        notCounted.setId("archive-not-counted");
+        Span notCounted = new Span(getTranslation("record.hours.not-counted", a.absentCount(), plain(a.absentHours()), a.leaveCount(),
+                plain(a.leaveHours()), a.notCompleted().size(), plain(a.selfStudyOverCap()), a.selfStudyNotVerified(),
+                a.completed().size()));
+        notCounted.setId("archive-hours-why");
         notCounted.addClassName("tx-muted");
         body.add(new Div(notCounted));
         section("completed", "record.archive.completed", a.completed());
         section("sessions", "record.archive.sessions", a.sessions());
         section("lectures", "record.archive.lectures", a.lectures());
+        selfStudy(a.selfStudy());
         if (!a.notCompleted().isEmpty()) {
             body.add(new H3(getTranslation("record.archive.not-completed")));
             Div list = new Div();
@@ -94,6 +104,71 @@ class ArchivePanel extends VerticalLayout {
             }
             body.add(list);
         }
+    }
+
+    /** The year's total against the person's target, and how much of it is self-study. */
+    private void progress(Archive a) {
+        Span of = new Span(getTranslation("record.hours.progress", plain(a.countedHours()), plain(a.target())));
+        of.setId("archive-progress");
+        ProgressBar bar = new ProgressBar(0, 1, a.target().signum() == 0 ? 1
+                : Math.min(1, a.countedHours().doubleValue() / a.target().doubleValue()));
+        bar.setId("archive-progress-bar");
+        bar.setWidth("min(100%, 28rem)");
+        Span split = new Span(getTranslation("record.hours.breakdown", plain(a.countedHours().subtract(a.selfStudyCounted())),
+                plain(a.selfStudyCounted())));
+        split.setId("archive-breakdown");
+        split.addClassName("tx-muted");
+        body.add(new Div(of), bar, new Div(split));
+    }
+
+    /** The archive of the year as a PDF, fetched through the service at the click (its scope check and audit apply then). */
+    private Anchor pdfLink(int year, String name) {
+        Locale locale = getLocale();
+        DownloadHandler handler = event -> {
+            byte[] pdf = archives.pdf(personId, year, locale);
+            event.setFileName("archive-" + personId + "-" + year + ".pdf");
+            event.setContentType("application/pdf");
+            event.setContentLength(pdf.length);
+            event.getOutputStream().write(pdf);
+        };
+        Anchor link = new Anchor(handler, AttachmentType.DOWNLOAD, getTranslation("record.hours.pdf"));
+        link.setId("archive-pdf");
+        return link;
+    }
+
+    /** Self-study of the year: verified entries with what their caps let count, and those not verified. */
+    private void selfStudy(List<SelfStudyLine> lines) {
+        body.add(new H3(getTranslation("record.hours.selfstudy") + " (" + lines.size() + ")"));
+        Div list = new Div();
+        list.setId("archive-selfstudy");
+        list.setWidthFull();
+        if (lines.isEmpty()) {
+            Span none = new Span(getTranslation("record.archive.none"));
+            none.addClassName("tx-muted");
+            list.add(none);
+        }
+        for (SelfStudyLine l : lines) {
+            Div row = new Div();
+            row.addClassName("tx-card");
+            row.setId("archive-ss-" + l.entryId());
+            Span title = new Span(l.title());
+            title.setId("archive-ss-title-" + l.entryId());
+            title.getStyle().set("font-weight", "600");
+            row.add(new Div(title));
+            Span what = new Span(l.studiedOn() + " · " + getTranslation("record.archive.hours-of", plain(l.hours())));
+            what.addClassName("tx-muted");
+            row.add(new Div(what));
+            Span counted = new Span(getTranslation("record.hours.counted-of", plain(l.counted()), plain(l.hours())));
+            counted.getElement().getThemeList().add(l.recordId() != null ? "badge success" : "badge contrast");
+            counted.setId("archive-ss-counted-" + l.entryId());
+            Span reason = new Span(l.reason() == null ? getTranslation("record.hours.counts")
+                    : getTranslation("record.hours.reason." + l.reason()));
+            reason.setId("archive-ss-reason-" + l.entryId());
+            reason.addClassName("tx-muted");
+            row.add(new Div(counted, new Span(" "), reason));
+            list.add(row);
+        }
+        body.add(list);
     }
 
     private void section(String id, String titleKey, List<ArchiveEntry> entries) {
