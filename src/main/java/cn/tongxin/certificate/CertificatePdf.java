@@ -1,5 +1,6 @@
 package cn.tongxin.certificate;
 
+import cn.tongxin.base.PdfFont;
 import cn.tongxin.Application;
 import cn.tongxin.base.Translations;
 import cn.tongxin.base.ui.QrCodes;
@@ -20,7 +21,6 @@ import org.springframework.stereotype.Component;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -29,27 +29,9 @@ import java.util.Locale;
 @Component
 class CertificatePdf {
 
-    private static final String FONT = "/fonts/wqy-microhei.ttc";
-    private volatile byte[] fontBytes;
-
-    private byte[] font() {
-        if (fontBytes == null) {
-            try (InputStream in = CertificatePdf.class.getResourceAsStream(FONT)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing " + FONT);
-                }
-                fontBytes = in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return fontBytes;
-    }
-
     byte[] render(Certificate c, String verifyUrl, Locale locale) {
         try {
-            BaseFont base = BaseFont.createFont("wqy-microhei.ttc,0", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false,
-                    font(), null);
+            BaseFont base = PdfFont.chinese();
             Color red = new Color(0xB0, 0x1E, 0x23);
             Font title = new Font(base, 36, Font.NORMAL, red);
             Font name = new Font(base, 24, Font.NORMAL, Color.BLACK);

@@ -1,5 +1,6 @@
 package cn.tongxin.record;
 
+import cn.tongxin.base.PdfFont;
 import cn.tongxin.Application;
 import cn.tongxin.base.Translations;
 import org.openpdf.text.Document;
@@ -16,9 +17,6 @@ import org.springframework.stereotype.Component;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -32,68 +30,47 @@ import java.util.Locale;
 @Component
 class ArchivePdf {
 
-    private static final String FONT = "/fonts/wqy-microhei.ttc";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-    private volatile byte[] fontBytes;
-
-    private byte[] font() {
-        if (fontBytes == null) {
-            try (InputStream in = ArchivePdf.class.getResourceAsStream(FONT)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing " + FONT);
-                }
-                fontBytes = in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return fontBytes;
-    }
-
     byte[] render(Archive a, Locale locale, Instant now) {
-        try {
-            BaseFont base = BaseFont.createFont("wqy-microhei.ttc,0", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, font(), null);
-            Font title = new Font(base, 20, Font.NORMAL, new Color(0xB0, 0x1E, 0x23));
-            Font head = new Font(base, 13, Font.NORMAL, Color.BLACK);
-            Font body = new Font(base, 10, Font.NORMAL, Color.BLACK);
-            Font small = new Font(base, 9, Font.NORMAL, Color.DARK_GRAY);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            Document doc = new Document(PageSize.A4, 48, 48, 48, 48);
-            PdfWriter.getInstance(doc, out);
-            doc.addTitle(t(locale, "record.hours.pdf.title", a.personName(), a.year()));
-            doc.open();
-            Paragraph p = new Paragraph(t(locale, "record.hours.pdf.title", a.personName(), a.year()), title);
-            p.setAlignment(Element.ALIGN_CENTER);
-            p.setSpacingAfter(12);
-            doc.add(p);
-            doc.add(new Paragraph(t(locale, "record.hours.progress", plain(a.countedHours()), plain(a.target())), head));
-            doc.add(new Paragraph(t(locale, "record.hours.breakdown", plain(a.countedHours().subtract(a.selfStudyCounted())),
-                    plain(a.selfStudyCounted())), body));
-            doc.add(new Paragraph(t(locale, "record.hours.not-counted", a.absentCount(), plain(a.absentHours()), a.leaveCount(),
-                    plain(a.leaveHours()), a.notCompleted().size(), plain(a.selfStudyOverCap()), a.selfStudyNotVerified(),
-                    a.completed().size()), small));
-            records(doc, t(locale, "record.hours.pdf.completed"), a.completed(), locale, head, body);
-            records(doc, t(locale, "record.hours.pdf.sessions"), a.sessions(), locale, head, body);
-            records(doc, t(locale, "record.hours.pdf.lectures"), a.lectures(), locale, head, body);
-            section(doc, t(locale, "record.hours.selfstudy"), head);
-            PdfPTable table = table(locale, body);
-            for (SelfStudyLine s : a.selfStudy()) {
-                row(table, body, DAY.format(s.studiedOn()), s.title(), plain(s.hours()), plain(s.counted()),
-                        s.reason() == null ? t(locale, "record.hours.counts") : t(locale, "record.hours.reason." + s.reason()));
-            }
-            doc.add(table);
-            for (NotCompleted n : a.notCompleted()) {
-                doc.add(new Paragraph(n.title() + " · " + n.endDate() + " · " + t(locale, "record.hours.pdf.not-completed"), small));
-            }
-            Paragraph made = new Paragraph(t(locale, "record.hours.pdf.made", DAY.format(now.atZone(Application.ZONE))), small);
-            made.setAlignment(Element.ALIGN_RIGHT);
-            made.setSpacingBefore(16);
-            doc.add(made);
-            doc.close();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        BaseFont base = PdfFont.chinese();
+        Font title = new Font(base, 20, Font.NORMAL, new Color(0xB0, 0x1E, 0x23));
+        Font head = new Font(base, 13, Font.NORMAL, Color.BLACK);
+        Font body = new Font(base, 10, Font.NORMAL, Color.BLACK);
+        Font small = new Font(base, 9, Font.NORMAL, Color.DARK_GRAY);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document doc = new Document(PageSize.A4, 48, 48, 48, 48);
+        PdfWriter.getInstance(doc, out);
+        doc.addTitle(t(locale, "record.hours.pdf.title", a.personName(), a.year()));
+        doc.open();
+        Paragraph p = new Paragraph(t(locale, "record.hours.pdf.title", a.personName(), a.year()), title);
+        p.setAlignment(Element.ALIGN_CENTER);
+        p.setSpacingAfter(12);
+        doc.add(p);
+        doc.add(new Paragraph(t(locale, "record.hours.progress", plain(a.countedHours()), plain(a.target())), head));
+        doc.add(new Paragraph(t(locale, "record.hours.breakdown", plain(a.countedHours().subtract(a.selfStudyCounted())),
+                plain(a.selfStudyCounted())), body));
+        doc.add(new Paragraph(t(locale, "record.hours.not-counted", a.absentCount(), plain(a.absentHours()), a.leaveCount(),
+                plain(a.leaveHours()), a.notCompleted().size(), plain(a.selfStudyOverCap()), a.selfStudyNotVerified(),
+                a.completed().size()), small));
+        records(doc, t(locale, "record.hours.pdf.completed"), a.completed(), locale, head, body);
+        records(doc, t(locale, "record.hours.pdf.sessions"), a.sessions(), locale, head, body);
+        records(doc, t(locale, "record.hours.pdf.lectures"), a.lectures(), locale, head, body);
+        section(doc, t(locale, "record.hours.selfstudy"), head);
+        PdfPTable table = table(locale, body);
+        for (SelfStudyLine s : a.selfStudy()) {
+            row(table, body, DAY.format(s.studiedOn()), s.title(), plain(s.hours()), plain(s.counted()),
+                    s.reason() == null ? t(locale, "record.hours.counts") : t(locale, "record.hours.reason." + s.reason()));
         }
+        doc.add(table);
+        for (NotCompleted n : a.notCompleted()) {
+            doc.add(new Paragraph(n.title() + " · " + n.endDate() + " · " + t(locale, "record.hours.pdf.not-completed"), small));
+        }
+        Paragraph made = new Paragraph(t(locale, "record.hours.pdf.made", DAY.format(now.atZone(Application.ZONE))), small);
+        made.setAlignment(Element.ALIGN_RIGHT);
+        made.setSpacingBefore(16);
+        doc.add(made);
+        doc.close();
+        return out.toByteArray();
     }
 
     private static void records(Document doc, String name, List<ArchiveEntry> entries, Locale locale, Font head, Font body) {
